@@ -1,0 +1,125 @@
+package multiprocessing.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import multiprocessing.Action;
+import multiprocessing.Target;
+
+/**
+ * The entry point of every child JVM, worker or Process.
+ *
+ * <p>It reads its {@link Bootstrap} from standard input, then keeps reading that pipe on a watcher
+ * thread: end-of-file means the parent died, and the child exits within moments. The user's code sees
+ * an empty {@code System.in} (as in Python's children), so a task that reads standard input ends
+ * instead of blocking forever.
+ */
+public final class ChildMain {
+    /** Grace for shutdown hooks after the parent died, before the JVM halts regardless. */
+    private static final long HALT_AFTER_MILLIS = 1_000;
+
+    private static CountingOutputStream stdoutCount;
+    private static CountingOutputStream stderrCount;
+
+    private ChildMain() {
+    }
+
+    /** Runs one child; not for direct use. */
+    public static void main(String[] args) throws Exception {
+        InputStream lifeline = new FileInputStream(FileDescriptor.in);
+        Bootstrap bootstrap = Bootstrap.fromLine(readLine(lifeline));
+        bootstrap.properties().forEach(System::setProperty);
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        Charset charset = Charset.defaultCharset();
+        stdoutCount = new CountingOutputStream(new FileOutputStream(FileDescriptor.out));
+        stderrCount = new CountingOutputStream(new FileOutputStream(FileDescriptor.err));
+        System.setOut(new PrintStream(stdoutCount, true, charset));
+        System.setErr(new PrintStream(stderrCount, true, charset));
+        Daemons.start("multiprocessing-lifeline", () -> watch(lifeline));
+        if (bootstrap.role() == Bootstrap.Role.WORKER) {
+            WorkerLoop.run(bootstrap);
+        } else {
+            exit(runTarget(bootstrap));
+        }
+    }
+
+    /** Bytes this child has written to standard output so far. */
+    static long stdoutBytes() {
+        return stdoutCount.count();
+    }
+
+    /** Bytes this child has written to standard error so far. */
+    static long stderrBytes() {
+        return stderrCount.count();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int runTarget(Bootstrap bootstrap) {
+        int exitCode = 0;
+        try {
+            Object target = Codec.decode(bootstrap.target());
+            if (bootstrap.argument() == null) {
+                ((Action) target).run();
+            } else {
+                ((Target<Object>) target).run(Codec.decode(bootstrap.argument()));
+            }
+        } catch (Throwable failure) {
+            // Python prints the traceback and exits with 1; so does this.
+            System.err.println("Process " + bootstrap.targetName() + " (pid " + ProcessHandle.current().pid()
+                    + ") failed:");
+            failure.printStackTrace();
+            exitCode = 1;
+        }
+        return exitCode;
+    }
+
+    /** Finishes the process once the user's code is done, flushing queued items first. */
+    static void exit(int code) {
+        QueueClient.flushAll();
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+
+    private static void watch(InputStream lifeline) {
+        try {
+            byte[] ignored = new byte[64];
+            while (lifeline.read(ignored) >= 0) {
+                // the parent never writes again after the bootstrap; only the end matters
+            }
+        } catch (IOException e) {
+            // a broken pipe means the same as end-of-file
+        }
+        Thread halt = new Thread(() -> {
+            try {
+                Thread.sleep(HALT_AFTER_MILLIS);
+            } catch (InterruptedException ignored) {
+                // halt anyway
+            }
+            Runtime.getRuntime().halt(1);
+        }, "multiprocessing-halt");
+        halt.setDaemon(true);
+        halt.start();
+        System.exit(1);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            line.write(b);
+        }
+        if (b < 0 && line.size() == 0) {
+            throw new IOException("no bootstrap on standard input: this class is started by the multiprocessing"
+                    + " runtime, not by hand");
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+}

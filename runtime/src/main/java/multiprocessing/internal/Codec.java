@@ -1,0 +1,185 @@
+package multiprocessing.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import multiprocessing.Range;
+
+/**
+ * Turns the values that cross a process boundary into bytes and back.
+ *
+ * <p>The lab sends numbers, lists of numbers and ranges millions of times, so those have a compact
+ * form of their own (a tag byte and the raw values); everything else uses Java serialization. The
+ * compact forms decode to the same values: an {@code ArrayList<Integer>} comes back as one.
+ */
+public final class Codec {
+    private static final byte NULL = 0;
+    private static final byte INT = 1;
+    private static final byte LONG = 2;
+    private static final byte STRING = 3;
+    private static final byte INT_LIST = 4;
+    private static final byte LONG_LIST = 5;
+    private static final byte RANGE = 6;
+    private static final byte SERIALIZED = 9;
+
+    private Codec() {
+    }
+
+    /**
+     * The bytes of {@code value}.
+     *
+     * @throws IllegalArgumentException if the value (or something it holds or captures) cannot be
+     *     serialized; the message names the class that stopped it
+     */
+    public static byte[] encode(Object value, String what) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            write(out, value, what);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The value that {@link #encode} turned into {@code bytes}. */
+    public static Object decode(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            return read(in);
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("cannot decode a value sent by another process: " + e, e);
+        }
+    }
+
+    private static void write(DataOutputStream out, Object value, String what) throws IOException {
+        if (value == null) {
+            out.writeByte(NULL);
+        } else if (value instanceof Integer i) {
+            out.writeByte(INT);
+            out.writeInt(i);
+        } else if (value instanceof Long l) {
+            out.writeByte(LONG);
+            out.writeLong(l);
+        } else if (value instanceof String s && s.length() < 16_000) {
+            out.writeByte(STRING);
+            out.writeUTF(s);
+        } else if (value instanceof Range r) {
+            out.writeByte(RANGE);
+            out.writeInt(r.start());
+            out.writeInt(r.step());
+            out.writeInt(r.size());
+        } else if (value instanceof ArrayList<?> list && allOf(list, Integer.class)) {
+            out.writeByte(INT_LIST);
+            out.writeInt(list.size());
+            for (Object o : list) {
+                out.writeInt((Integer) o);
+            }
+        } else if (value instanceof ArrayList<?> list && allOf(list, Long.class)) {
+            out.writeByte(LONG_LIST);
+            out.writeInt(list.size());
+            for (Object o : list) {
+                out.writeLong((Long) o);
+            }
+        } else {
+            out.writeByte(SERIALIZED);
+            serialize(out, value, what);
+        }
+    }
+
+    private static boolean allOf(List<?> list, Class<?> type) {
+        if (list.isEmpty()) {
+            return false;
+        }
+        for (Object o : list) {
+            if (o == null || o.getClass() != type) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void serialize(DataOutputStream out, Object value, String what) throws IOException {
+        try {
+            ObjectOutputStream objects = new ObjectOutputStream(out);
+            objects.writeObject(value);
+            objects.flush();
+        } catch (NotSerializableException | InvalidClassException e) {
+            throw new IllegalArgumentException(what + " cannot be sent to another process: it holds an object of "
+                    + e.getMessage() + ", which is not Serializable. Pass a method reference (such as"
+                    + " Square::square) or a lambda that captures only serializable values (numbers,"
+                    + " strings, lists, records that implement Serializable).", e);
+        }
+    }
+
+    private static Object read(DataInputStream in) throws IOException, ClassNotFoundException {
+        byte tag = in.readByte();
+        switch (tag) {
+            case NULL:
+                return null;
+            case INT:
+                return in.readInt();
+            case LONG:
+                return in.readLong();
+            case STRING:
+                return in.readUTF();
+            case RANGE: {
+                int start = in.readInt();
+                int step = in.readInt();
+                int size = in.readInt();
+                // Rebuild from the last element: start + size * step may overflow an int.
+                int stop = size == 0 ? start : start + (size - 1) * step + (step > 0 ? 1 : -1);
+                return Range.range(start, stop, step);
+            }
+            case INT_LIST: {
+                int size = in.readInt();
+                ArrayList<Integer> list = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    list.add(in.readInt());
+                }
+                return list;
+            }
+            case LONG_LIST: {
+                int size = in.readInt();
+                ArrayList<Long> list = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    list.add(in.readLong());
+                }
+                return list;
+            }
+            case SERIALIZED:
+                return new ContextObjectInputStream(in).readObject();
+            default:
+                throw new IOException("unknown value tag " + tag);
+        }
+    }
+
+    /** Resolves classes with the thread's context loader too, so tasks from IDE or test loaders decode. */
+    private static final class ContextObjectInputStream extends ObjectInputStream {
+        ContextObjectInputStream(DataInputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            if (context != null) {
+                try {
+                    return Class.forName(desc.getName(), false, context);
+                } catch (ClassNotFoundException ignored) {
+                    // fall back to the default resolution below
+                }
+            }
+            return super.resolveClass(desc);
+        }
+    }
+}
