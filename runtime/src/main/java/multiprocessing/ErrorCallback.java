@@ -1,5 +1,7 @@
 package multiprocessing;
 
+import java.io.Serializable;
+
 /**
  * Receives the failure of a task in the parent process: Python's {@code error_callback}.
  *
@@ -7,7 +9,7 @@ package multiprocessing;
  * ready. The argument is the {@link TaskFailedException} that {@link AsyncResult#get()} will throw.
  */
 @FunctionalInterface
-public interface ErrorCallback {
+public interface ErrorCallback extends Serializable {
     /** Handles one failure. */
     void accept(TaskFailedException failure) throws Exception;
 }

@@ -8,6 +8,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import multiprocessing.Action;
@@ -25,6 +28,8 @@ public final class ChildMain {
     /** Grace for shutdown hooks after the parent died, before the JVM halts regardless. */
     private static final long HALT_AFTER_MILLIS = 1_000;
 
+    private static volatile FileChannel lifeline;
+    private static volatile boolean exiting;
     private static CountingOutputStream stdoutCount;
     private static CountingOutputStream stderrCount;
 
@@ -33,8 +38,10 @@ public final class ChildMain {
 
     /** Runs one child; not for direct use. */
     public static void main(String[] args) throws Exception {
-        InputStream lifeline = new FileInputStream(FileDescriptor.in);
-        Bootstrap bootstrap = Bootstrap.fromLine(readLine(lifeline));
+        // A channel, not a plain stream: closing a channel wakes a thread blocked reading it.
+        lifeline = new FileInputStream(FileDescriptor.in).getChannel();
+        ExitHook.install();
+        Bootstrap bootstrap = Bootstrap.fromLine(readLine(Channels.newInputStream(lifeline)));
         bootstrap.properties().forEach(System::setProperty);
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Charset charset = Charset.defaultCharset();
@@ -42,7 +49,7 @@ public final class ChildMain {
         stderrCount = new CountingOutputStream(new FileOutputStream(FileDescriptor.err));
         System.setOut(new PrintStream(stdoutCount, true, charset));
         System.setErr(new PrintStream(stderrCount, true, charset));
-        Daemons.start("multiprocessing-lifeline", () -> watch(lifeline));
+        Daemons.start("multiprocessing-lifeline", ChildMain::watchLifeline);
         if (bootstrap.role() == Bootstrap.Role.WORKER) {
             WorkerLoop.run(bootstrap);
         } else {
@@ -88,14 +95,30 @@ public final class ChildMain {
         System.exit(code);
     }
 
-    private static void watch(InputStream lifeline) {
+    /** Lets the lifeline watcher return quietly: this JVM is exiting anyway. Runs in the {@link ExitHook}. */
+    static void releaseLifeline() {
+        exiting = true;
+        FileChannel channel = lifeline;
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // exiting anyway
+            }
+        }
+    }
+
+    private static void watchLifeline() {
         try {
-            byte[] ignored = new byte[64];
+            ByteBuffer ignored = ByteBuffer.allocate(64);
             while (lifeline.read(ignored) >= 0) {
-                // the parent never writes again after the bootstrap; only the end matters
+                ignored.clear(); // the parent never writes again after the bootstrap; only the end matters
             }
         } catch (IOException e) {
-            // a broken pipe means the same as end-of-file
+            // a broken pipe means the same as end-of-file; a closed channel means we are exiting
+        }
+        if (exiting) {
+            return;
         }
         Thread halt = new Thread(() -> {
             try {

@@ -16,7 +16,7 @@ public final class ChildRegistry {
     private static int reserved;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ChildRegistry::stopAll, "multiprocessing-exit"));
+        ExitHook.install();
     }
 
     private ChildRegistry() {
@@ -53,7 +53,8 @@ public final class ChildRegistry {
         return reserved;
     }
 
-    private static void stopAll() {
+    /** Stops every live child: politely first, then by force. Runs in the {@link ExitHook}. */
+    static void stopAll() {
         List<ChildProcess> children = new ArrayList<>(LIVE);
         // A polite stop first so that children run their own shutdown hooks (coverage agents, their
         // own children), then a forced one for whatever is still there.

@@ -43,6 +43,7 @@ public final class Hub {
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         address = new Address(server.getLocalPort(), HexFormat.of().formatHex(secret), ProcessHandle.current().pid());
+        ExitHook.install();
         Daemons.start("multiprocessing-hub", this::acceptLoop);
     }
 
@@ -64,6 +65,18 @@ public final class Hub {
             }
         }
         return hub;
+    }
+
+    /** Closes the server socket, if there is one, so its accepting thread leaves native code. */
+    static void shutdown() {
+        Hub hub = instance;
+        if (hub != null) {
+            try {
+                hub.server.close();
+            } catch (IOException ignored) {
+                // exiting anyway
+            }
+        }
     }
 
     /** Whether {@code address} is this JVM's own hub (so a queue can be used without a socket). */

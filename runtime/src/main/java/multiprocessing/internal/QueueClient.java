@@ -31,6 +31,7 @@ public final class QueueClient {
     private QueueClient(Hub.Address owner) throws IOException {
         this.owner = owner;
         this.connection = Hub.connect(owner, Hub.QUEUE_CLIENT, 0);
+        ExitHook.install();
         Daemons.start("multiprocessing-queue-replies", this::readReplies);
         this.flusher = Daemons.start("multiprocessing-queue-flush", this::flushLoop);
     }
@@ -80,6 +81,21 @@ public final class QueueClient {
             if (client.brokenBecause == null) {
                 client.request(QueueProtocol.SYNC, 0, 0);
             }
+        }
+    }
+
+    /** Hands over every pending put (as far as the owners are there), then closes the connections. */
+    static void closeAll() {
+        for (QueueClient client : CLIENTS.values()) {
+            try {
+                if (client.brokenBecause == null) {
+                    client.request(QueueProtocol.SYNC, 0, 0);
+                }
+            } catch (RuntimeException ownerGone) {
+                // nothing more can be delivered
+            }
+            client.brokenBecause = "this process is exiting";
+            client.connection.close();
         }
     }
 
