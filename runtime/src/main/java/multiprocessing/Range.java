@@ -9,7 +9,7 @@ import java.util.RandomAccess;
  * Python's {@code range} as a lazy, immutable {@code List<Integer>}.
  *
  * <p>{@code range(10)} holds three numbers, not ten elements, so {@code pool.map(f, range(10_000_000))}
- * costs no memory for its input and a chunk of it travels to a worker as two bounds. Like Python, the
+ * costs no memory for its input and a chunk of it travels to a worker as three numbers (start, step, size). Like Python, the
  * stop value is exclusive and a non-positive step counts down.
  *
  * <pre>{@code

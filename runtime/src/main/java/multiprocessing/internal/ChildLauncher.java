@@ -30,6 +30,9 @@ public final class ChildLauncher {
 
     /** Launches a child for {@code bootstrap}; its output goes to this process's stdout and stderr. */
     public static ChildProcess launch(Bootstrap bootstrap, String role) {
+        if (ExitHook.exiting()) {
+            throw new MultiprocessingException("cannot start " + role + ": this program is exiting");
+        }
         ChildRegistry.reserve(role);
         java.lang.Process process;
         try {

@@ -1,5 +1,8 @@
 package multiprocessing.internal;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The runtime's one shutdown hook: hands over queued items, stops this JVM's children, and wakes every
  * runtime thread that is blocked in a native read.
@@ -9,6 +12,9 @@ package multiprocessing.internal;
  * a worker or process exits in milliseconds instead.
  */
 final class ExitHook {
+    private static final Set<AutoCloseable> OPEN = ConcurrentHashMap.newKeySet();
+    private static volatile boolean exiting;
+
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ExitHook::run, "multiprocessing-exit"));
     }
@@ -21,8 +27,33 @@ final class ExitHook {
         // the static initializer did the work
     }
 
+    /** Remembers a connection to close at exit; {@link #forget} it when it is closed earlier. */
+    static void closeAtExit(AutoCloseable connection) {
+        install();
+        OPEN.add(connection);
+    }
+
+    /** Forgets a connection that was closed before exit. */
+    static void forget(AutoCloseable connection) {
+        OPEN.remove(connection);
+    }
+
+    /** Whether this JVM is shutting down: then no child may be started, not even to replace a worker. */
+    static boolean exiting() {
+        return exiting;
+    }
+
     private static void run() {
+        exiting = true;
         QueueClient.closeAll();
+        // Closing the sockets wakes the threads reading them, and tells workers at the other end to leave.
+        for (AutoCloseable connection : OPEN) {
+            try {
+                connection.close();
+            } catch (Exception ignored) {
+                // exiting anyway
+            }
+        }
         ChildRegistry.stopAll();
         Hub.shutdown();
         ChildMain.releaseLifeline();

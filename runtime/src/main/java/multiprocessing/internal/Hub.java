@@ -182,6 +182,7 @@ public final class Hub {
             socket.setTcpNoDelay(true);
             this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
             this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
+            ExitHook.closeAtExit(this);
         }
 
         /** The pid the other side announced in its greeting (0 on the connecting side). */
@@ -191,6 +192,7 @@ public final class Hub {
 
         @Override
         public void close() {
+            ExitHook.forget(this);
             try {
                 socket.close();
             } catch (IOException ignored) {

@@ -69,7 +69,11 @@ final class Job<R> {
             try {
                 callback.accept(value);
             } catch (Throwable e) {
-                outcome.fail(new TaskFailedException("the callback for " + function + " raised " + e, e));
+                // Also said on stderr: a program that only calls await() would otherwise never hear of it.
+                TaskFailedException failure = new TaskFailedException("the callback for " + function + " raised " + e, e);
+                System.err.println("multiprocessing: " + failure.getMessage());
+                e.printStackTrace();
+                outcome.fail(failure);
                 return;
             } finally {
                 traceCallback(poolId, callback);

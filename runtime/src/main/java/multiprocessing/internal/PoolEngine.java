@@ -289,7 +289,8 @@ public final class PoolEngine {
             }
             batch = worker.current;
             worker.current = null;
-            replace = !stopping;
+            // Workers killed because this program exits must not be replaced.
+            replace = !stopping && !ExitHook.exiting();
         }
         worker.connection.close();
         Integer exitCode = awaitExit(worker.child, 1_000);
