@@ -34,6 +34,8 @@ public final class Process {
     private final byte[] target;
     private final byte[] argument;
     private volatile ChildProcess child;
+    private volatile java.util.concurrent.CompletableFuture<Void> exitTraced =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
 
     /** A process that will run {@code target()}. */
     public Process(Action target) {
@@ -74,7 +76,7 @@ public final class Process {
         if (Trace.ENABLED) {
             Trace.event("process_start").field("child_pid", started.pid()).field("name", name)
                     .field("target", targetName).write();
-            started.process().onExit().thenAccept(p -> Trace.event("process_exit").field("child_pid", p.pid())
+            exitTraced = started.process().onExit().thenAccept(p -> Trace.event("process_exit").field("child_pid", p.pid())
                     .field("name", name).field("target", targetName).field("exit_code", p.exitValue()).write());
         }
     }
@@ -93,6 +95,10 @@ public final class Process {
                 return false;
             }
             started.awaitOutput(OUTPUT_WAIT_MILLIS);
+            // The exit event is written on another thread; a program that exits right after join() keeps it.
+            exitTraced.get(OUTPUT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

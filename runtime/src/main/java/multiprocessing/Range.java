@@ -9,7 +9,7 @@ import java.util.RandomAccess;
  * Python's {@code range} as a lazy, immutable {@code List<Integer>}.
  *
  * <p>{@code range(10)} holds three numbers, not ten elements, so {@code pool.map(f, range(10_000_000))}
- * costs no memory for its input and a chunk of it travels to a worker as three numbers (start, step, size). Like Python, the
+ * costs no memory for its input and a chunk of it travels to a worker as three numbers (start, stop, step). Like Python, the
  * stop value is exclusive and a non-positive step counts down.
  *
  * <pre>{@code
@@ -23,6 +23,7 @@ public final class Range extends AbstractList<Integer> implements RandomAccess, 
     private static final long serialVersionUID = 1L;
 
     private final int start;
+    private final int stop;
     private final int step;
     private final int size;
 
@@ -32,6 +33,7 @@ public final class Range extends AbstractList<Integer> implements RandomAccess, 
                     + " or a negative one to count down");
         }
         this.start = start;
+        this.stop = stop;
         this.step = step;
         long span = step > 0 ? (long) stop - start : (long) start - stop;
         long stride = Math.abs((long) step);
@@ -63,6 +65,11 @@ public final class Range extends AbstractList<Integer> implements RandomAccess, 
         return start;
     }
 
+    /** The stop value as given (exclusive), as Python's {@code range.stop}. */
+    public int stop() {
+        return stop;
+    }
+
     /** The difference between two neighbours. */
     public int step() {
         return step;
@@ -90,7 +97,10 @@ public final class Range extends AbstractList<Integer> implements RandomAccess, 
         if (fromIndex == toIndex) {
             return new Range(0, 0, 1);
         }
-        return new Range(at(fromIndex), at(toIndex - 1) + (step > 0 ? 1 : -1), step);
+        // Python's slice: range(0, 10, 2)[1:3] is range(2, 6, 2); the last element + 1 where that overflows.
+        long pythonStop = start + (long) toIndex * step;
+        int subStop = pythonStop == (int) pythonStop ? (int) pythonStop : at(toIndex - 1) + (step > 0 ? 1 : -1);
+        return new Range(at(fromIndex), subStop, step);
     }
 
     @Override
@@ -119,7 +129,6 @@ public final class Range extends AbstractList<Integer> implements RandomAccess, 
     /** Python's spelling: {@code range(0, 10)} or {@code range(0, 10, 2)}. */
     @Override
     public String toString() {
-        int stop = size == 0 ? start : at(size - 1) + (step > 0 ? 1 : -1);
         return step == 1 ? "range(" + start + ", " + stop + ")" : "range(" + start + ", " + stop + ", " + step + ")";
     }
 }

@@ -76,8 +76,8 @@ public final class Codec {
         } else if (value instanceof Range r) {
             out.writeByte(RANGE);
             out.writeInt(r.start());
+            out.writeInt(r.stop());
             out.writeInt(r.step());
-            out.writeInt(r.size());
         } else if (value instanceof ArrayList<?> list && allOf(list, Integer.class)) {
             out.writeByte(INT_LIST);
             out.writeInt(list.size());
@@ -132,14 +132,8 @@ public final class Codec {
                 return in.readLong();
             case STRING:
                 return in.readUTF();
-            case RANGE: {
-                int start = in.readInt();
-                int step = in.readInt();
-                int size = in.readInt();
-                // Rebuild from the last element: start + size * step may overflow an int.
-                int stop = size == 0 ? start : start + (size - 1) * step + (step > 0 ? 1 : -1);
-                return Range.range(start, stop, step);
-            }
+            case RANGE:
+                return Range.range(in.readInt(), in.readInt(), in.readInt());
             case INT_LIST: {
                 int size = in.readInt();
                 ArrayList<Integer> list = new ArrayList<>(size);

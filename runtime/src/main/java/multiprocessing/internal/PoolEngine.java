@@ -297,7 +297,7 @@ public final class PoolEngine {
         if (exitCode == null) {
             worker.child.kill();
         }
-        if (Trace.ENABLED) {
+        if (Trace.ENABLED && replace) {
             Trace.event("worker_exit").field("pool", poolId).field("worker", worker.child.pid())
                     .field("exit_code", exitCode == null ? -1 : exitCode).write();
         }

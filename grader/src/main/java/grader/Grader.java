@@ -1,0 +1,116 @@
+package grader;
+
+import grader.report.GradeReport;
+import grader.report.StepResult;
+import grader.sandbox.CompileResult;
+import grader.sandbox.Sandbox;
+import grader.sandbox.SandboxLimits;
+import grader.sandbox.StepCompiler;
+import grader.sandbox.Submission;
+import grader.sandbox.TrustedClasspath;
+import grader.suite.GradingSession;
+import grader.suite.Step;
+import grader.suite.StepEvidence;
+import grader.suite.SuiteRunner;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Grades one submission from start to end: find its sources, compile each step against the grader's
+ * own runtime, run the hidden suite with the step's evidence, and sum the points.
+ */
+public final class Grader {
+    /** Points in all. */
+    public static final int MAX_SCORE = 100;
+
+    private final PrintStream progress;
+    private final boolean keepWork;
+
+    /** A grader that reports progress to {@code progress}; {@code keepWork} keeps its scratch directory. */
+    public Grader(PrintStream progress, boolean keepWork) {
+        this.progress = progress;
+        this.keepWork = keepWork;
+    }
+
+    /** The grader's version, from its jar's manifest ("dev" when run from a build directory). */
+    public static String version() {
+        String version = Grader.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    /**
+     * Grades the submission in {@code directory}.
+     *
+     * @throws IllegalArgumentException if the directory holds no lab sources
+     */
+    public GradeReport grade(Path directory) {
+        Submission submission = Submission.locate(directory);
+        Path work = createWorkDirectory();
+        Map<String, Long> phases = Collections.synchronizedMap(new LinkedHashMap<>());
+        try {
+            long start = System.nanoTime();
+            TrustedClasspath trusted = TrustedClasspath.extract(work.resolve("trusted"));
+            Path sources = StepCompiler.copySources(submission, work.resolve("src"));
+            phases.put("prepare", millisSince(start));
+            submission.ignored().forEach(file -> progress.println("  ignored: lab/" + file));
+            StepCompiler compiler = new StepCompiler(trusted.runtime());
+            Sandbox sandbox = new Sandbox(SandboxLimits.standard(), trusted, work.resolve("runs"));
+            Map<Step, StepEvidence> evidence = new EnumMap<>(Step.class);
+            for (Step step : Step.values()) {
+                String mainFile = step.sourceFile().substring("lab/".length());
+                CompileResult compiled = compiler.compile(submission, mainFile, sources, work.resolve("classes").resolve(step.id()));
+                phases.put("compile " + step.id(), compiled.millis());
+                evidence.put(step, StepEvidence.create(step, submission, compiled, sandbox, phases));
+            }
+            GradingSession.open(evidence);
+            List<StepResult> steps;
+            try {
+                steps = new SuiteRunner(progress).run();
+            } finally {
+                GradingSession.close();
+            }
+            phases.put("total", millisSince(start));
+            int score = steps.stream().mapToInt(StepResult::score).sum();
+            return new GradeReport(score, MAX_SCORE, directory.toString(), Instant.now(), version(), steps,
+                    Map.copyOf(phases).entrySet().stream().collect(LinkedHashMap::new,
+                            (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+        } finally {
+            if (!keepWork) {
+                deleteQuietly(work);
+            } else {
+                progress.println("  scratch directory kept: " + work);
+            }
+        }
+    }
+
+    private static Path createWorkDirectory() {
+        try {
+            return Files.createTempDirectory("grader-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch directory for grading", e);
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a scratch directory left in the temp folder is harmless
+        }
+    }
+}

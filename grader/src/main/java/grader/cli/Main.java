@@ -1,0 +1,132 @@
+package grader.cli;
+
+import grader.Grader;
+import grader.report.ConsoleTable;
+import grader.report.GradeReport;
+import grader.report.ReportWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The grader's command line: {@code java -jar grader.jar <command> ...}.
+ *
+ * <p>Exit codes: 0 when the command did its job (for {@code grade}: grading completed, whatever the
+ * score), 2 for a usage error, 1 when the grader itself could not run.
+ */
+public final class Main {
+    static final String HELP = """
+            multiprocessing-lab grader %s
+
+            Usage:
+              java -jar grader.jar grade <submission> [--out DIR] [--keep-work]
+              java -jar grader.jar --help
+
+            Commands:
+              grade <submission>   Grade one submission and write the reports.
+                                   <submission> is a directory holding src/main/java/lab/*.java: the
+                                   exercises/ module of a student repository, a repository root that
+                                   contains exercises/, or solutions/. Only the .java files of package
+                                   lab are used; nothing else from the submission reaches a class path.
+                                   Prints one line per test as it finishes, then a table per step.
+
+            Options for grade:
+              --out DIR            Where to write the reports (default: grade-report/):
+                                     grade.json          the grade, per step and per test
+                                     classroom/          GitHub Classroom reporter payloads per step
+                                     summary.md          the GitHub Actions job summary
+                                     results.json        Gradescope's format
+                                     junit.xml           JUnit XML
+              --keep-work          Keep the grader's scratch directory (compiled classes, each run's
+                                   trace and output) and print where it is.
+
+            Exit code: 0 when grading completed, whatever the score; 2 for a usage error; 1 when the
+            grader itself could not run.
+            """;
+
+    private Main() {
+    }
+
+    /** Runs a command. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || List.of("--help", "-h", "help").contains(args[0])) {
+            out.print(HELP.formatted(Grader.version()));
+            return args.length == 0 ? 2 : 0;
+        }
+        try {
+            return switch (args[0]) {
+                case "grade" -> grade(List.of(args).subList(1, args.length), out, err);
+                default -> usage(err, "unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            return usage(err, e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            err.println("grader: could not run: " + e);
+            return 1;
+        }
+    }
+
+    private static int grade(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        Path reportDir = Path.of("grade-report");
+        boolean keepWork = false;
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--out" -> {
+                    if (i + 1 >= args.size()) {
+                        throw new UsageException("--out needs a directory");
+                    }
+                    reportDir = Path.of(args.get(++i));
+                }
+                case "--keep-work" -> keepWork = true;
+                default -> {
+                    if (args.get(i).startsWith("--")) {
+                        throw new UsageException("unknown option " + args.get(i));
+                    }
+                    positional.add(args.get(i));
+                }
+            }
+        }
+        if (positional.size() != 1) {
+            throw new UsageException("grade takes exactly one submission directory");
+        }
+        Path submission = Path.of(positional.get(0));
+        if (!Files.isDirectory(submission)) {
+            throw new UsageException("the submission " + submission + " is not a directory");
+        }
+        out.println("Grading " + submission + " ...");
+        GradeReport report;
+        try {
+            report = new Grader(out, keepWork).grade(submission);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        ReportWriter.writeAll(report, reportDir);
+        out.println();
+        out.print(ConsoleTable.render(report));
+        out.println("Reports written to " + reportDir.toAbsolutePath().normalize());
+        return 0;
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("grader: " + problem);
+        err.println("Run java -jar grader.jar --help for the commands and options.");
+        return 2;
+    }
+
+    /** A command line that does not fit the usage. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

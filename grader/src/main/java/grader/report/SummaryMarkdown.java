@@ -1,0 +1,200 @@
+package grader.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code summary.md}: the grade as GitHub-flavoured Markdown for the Actions job summary
+ * ({@code cat summary.md >> "$GITHUB_STEP_SUMMARY"}).
+ *
+ * <p>It holds a title with the score, a table of the steps (score, maximum, a pass or fail mark) and,
+ * for each step that lost points, the tests that did not pass with their messages. Every string from
+ * the report goes through {@link MarkdownText}: names and paths are escaped, messages are shown in
+ * fenced code blocks (inside a collapsed {@code <details>} when long), so a message quoting a hostile
+ * submission can neither inject HTML nor break the layout.
+ *
+ * <p>GitHub drops a step's whole summary when it passes 1 MiB, so the file is kept under
+ * {@value #MAX_BYTES} bytes: long messages are cut, and when the budget runs out the remaining
+ * messages are left out with a note saying so. {@code grade.json} keeps every message whole.
+ *
+ * <p><b>Extension point.</b> {@link #render(GradeReport, Map)} takes Markdown per step id, inserted
+ * verbatim right under that step's heading (a step with extra Markdown gets a section even when it
+ * lost no points). It is meant for charts the grader draws itself, such as a Mermaid diagram per
+ * step; it is trusted, so never put text from the submission in it.
+ */
+public final class SummaryMarkdown {
+    /** The file's name inside the report directory. */
+    public static final String FILE_NAME = "summary.md";
+    /** The most bytes (UTF-8) the file may hold, far below GitHub's 1 MiB per step. */
+    public static final int MAX_BYTES = 200 * 1024;
+    /** The longest message shown, in characters; longer ones are cut with a note. */
+    static final int MAX_MESSAGE_CHARS = 16_000;
+    /** Messages longer than this many lines, or {@link #LONG_MESSAGE_CHARS} characters, start collapsed. */
+    static final int LONG_MESSAGE_LINES = 12;
+    static final int LONG_MESSAGE_CHARS = 1_200;
+    /** The longest name or title shown inline, in characters. */
+    private static final int MAX_INLINE_CHARS = 200;
+    /** Stands in for a message that did not fit. */
+    private static final String LEFT_OUT = "_The message is left out: this summary reached its size limit._\n\n";
+    /** Bytes kept back for the closing note about what was left out. */
+    private static final int RESERVE_BYTES = 1_024;
+
+    private SummaryMarkdown() {
+    }
+
+    /** Writes {@code summary.md} into {@code dir}, with no extra Markdown, and returns its path. */
+    public static Path write(GradeReport report, Path dir) throws IOException {
+        return write(report, dir, Map.of());
+    }
+
+    /** Writes {@code summary.md} into {@code dir} with extra Markdown per step id (see the class comment). */
+    public static Path write(GradeReport report, Path dir, Map<String, String> extraMarkdownByStep) throws IOException {
+        return ReportFiles.write(dir.resolve(FILE_NAME), render(report, extraMarkdownByStep));
+    }
+
+    /** The summary with no extra Markdown. */
+    public static String render(GradeReport report) {
+        return render(report, Map.of());
+    }
+
+    /**
+     * The summary.
+     *
+     * @param extraMarkdownByStep trusted Markdown to insert under a step's heading, by step id; steps
+     *                            without an entry get none, and {@code null} means none at all. The
+     *                            extension point for per-step charts.
+     */
+    public static String render(GradeReport report, Map<String, String> extraMarkdownByStep) {
+        Map<String, String> extras = extraMarkdownByStep == null ? Map.of() : extraMarkdownByStep;
+        Budget out = new Budget(MAX_BYTES - RESERVE_BYTES);
+        out.append("## Grade: " + report.score() + " / " + report.maxScore() + "\n\n");
+        out.append(table(report));
+        int omittedMessages = 0;
+        int omittedExtras = 0;
+        for (StepResult step : report.steps()) {
+            String extra = extras.get(step.id());
+            boolean hasExtra = extra != null && !extra.isBlank();
+            if (StepOutcome.passed(step) && !hasExtra) {
+                continue;
+            }
+            out.tryAppend(stepHeading(step));
+            if (hasExtra && !out.tryAppend(extra.strip() + "\n\n")) {
+                omittedExtras++;
+            }
+            for (TestResult test : StepOutcome.notPassed(step)) {
+                String heading = testHeading(test);
+                if (!out.tryAppend(heading + message(test.message()))) {
+                    omittedMessages++;
+                    out.tryAppend(heading + LEFT_OUT);
+                }
+            }
+        }
+        out.appendReserved(closingNote(omittedMessages, omittedExtras));
+        return out.toString();
+    }
+
+    private static String table(GradeReport report) {
+        StringBuilder out = new StringBuilder("| Step | Score | Max | Result |\n| :--- | ---: | ---: | :--- |\n");
+        for (StepResult step : report.steps()) {
+            out.append("| ").append(MarkdownText.inline(step.title(), MAX_INLINE_CHARS))
+                    .append(" | ").append(step.score())
+                    .append(" | ").append(step.maxScore())
+                    .append(" | ").append(StepOutcome.passed(step) ? "✅ pass" : "❌ fail — " + notPassedCount(step))
+                    .append(" |\n");
+        }
+        out.append("| **Total** | **").append(report.score()).append("** | **").append(report.maxScore())
+                .append("** | |\n\n");
+        return out.toString();
+    }
+
+    private static String notPassedCount(StepResult step) {
+        int total = step.tests().size();
+        return (total - StepOutcome.passedCount(step)) + " of " + total + " tests not passed";
+    }
+
+    private static String stepHeading(StepResult step) {
+        return "### " + (StepOutcome.passed(step) ? "✅ " : "❌ ") + MarkdownText.inline(step.title(), MAX_INLINE_CHARS)
+                + " (" + step.score() + " / " + step.maxScore() + ")\n\n";
+    }
+
+    private static String testHeading(TestResult test) {
+        StringBuilder out = new StringBuilder("**❌ ").append(MarkdownText.inline(test.name(), MAX_INLINE_CHARS))
+                .append("** — ").append(test.status().word())
+                .append(", ").append(test.score()).append(" / ").append(test.maxScore()).append(" points");
+        if (test.location() != null) {
+            out.append(" — ").append(MarkdownText.inline(test.location().file(), MAX_INLINE_CHARS))
+                    .append(" line ").append(test.location().line());
+        }
+        return out.append("\n\n").toString();
+    }
+
+    /** A message as a code block; a long one collapsed under its first line, so the page stays scannable. */
+    private static String message(String message) {
+        String text = ReportText.clean(message).strip();
+        if (text.isEmpty()) {
+            return "";
+        }
+        text = ReportText.truncate(text, MAX_MESSAGE_CHARS,
+                "\n[... cut here: the summary shows at most " + MAX_MESSAGE_CHARS + " characters; grade.json has it all]");
+        long lines = text.lines().count();
+        if (lines <= LONG_MESSAGE_LINES && text.length() <= LONG_MESSAGE_CHARS) {
+            return MarkdownText.codeBlock(text) + "\n";
+        }
+        return MarkdownText.inline(ReportText.firstLine(text), MAX_INLINE_CHARS) + "\n\n"
+                + "<details><summary>Full message (" + lines + " lines)</summary>\n\n"
+                + MarkdownText.codeBlock(text) + "\n</details>\n\n";
+    }
+
+    private static String closingNote(int omittedMessages, int omittedExtras) {
+        if (omittedMessages == 0 && omittedExtras == 0) {
+            return "";
+        }
+        return "---\n\n_This summary is capped at " + MAX_BYTES / 1024 + " KiB: " + omittedMessages
+                + " message(s) and " + omittedExtras + " chart(s) were left out. grade.json in the run's artifact has every message._\n";
+    }
+
+    /**
+     * A builder that counts UTF-8 bytes. The title and the step table ({@link #append}) always go in;
+     * they are a few lines per step. Everything else ({@link #tryAppend}) goes in only if it fits under
+     * the limit, which leaves a reserve for the closing note.
+     */
+    private static final class Budget {
+        private final StringBuilder text = new StringBuilder();
+        private final int limit;
+        private int bytes;
+
+        Budget(int limit) {
+            this.limit = limit;
+        }
+
+        void append(String part) {
+            text.append(part);
+            bytes += utf8Length(part);
+        }
+
+        boolean tryAppend(String part) {
+            int size = utf8Length(part);
+            if (bytes + size > limit) {
+                return false;
+            }
+            text.append(part);
+            bytes += size;
+            return true;
+        }
+
+        void appendReserved(String part) {
+            text.append(part);
+        }
+
+        private static int utf8Length(String part) {
+            return part.getBytes(StandardCharsets.UTF_8).length;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package grader.report;
+
+/** How one graded test ended. */
+public enum TestStatus {
+    /** The test's expectations held: full points. */
+    PASSED,
+    /** An expectation did not hold: no points. */
+    FAILED,
+    /** The submission could not be exercised (missing class, compile error, crash): no points. */
+    ERROR,
+    /** The submission ran past its time limit: no points. */
+    TIMEOUT;
+
+    /** The lower-case word used in grade.json ({@code passed}, {@code failed}, ...). */
+    public String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

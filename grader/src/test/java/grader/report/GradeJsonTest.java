@@ -1,0 +1,194 @@
+package grader.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.json.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Covers {@link GradeJson}: the file's shape, and that reading gives back exactly what was written. */
+@DisplayName("grade.json")
+class GradeJsonTest {
+
+    private static Map<String, Object> parsed(GradeReport report) {
+        return Json.parseObject(GradeJson.toJson(report));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> step(Map<String, Object> root, int index) {
+        return (Map<String, Object>) ((List<Object>) root.get("steps")).get(index);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> test(Map<String, Object> step, int index) {
+        return (Map<String, Object>) ((List<Object>) step.get("tests")).get(index);
+    }
+
+    @Nested
+    @DisplayName("shape")
+    class Shape {
+        @Test
+        @DisplayName("the top-level keys come in the documented order")
+        void topLevelKeys() {
+            assertEquals(List.of("score", "max_score", "submission", "graded_at", "grader_version", "steps", "phases_ms"),
+                    new ArrayList<>(parsed(SampleReports.mixed()).keySet()));
+        }
+
+        @Test
+        @DisplayName("a step has id, title, score, max_score and tests")
+        void stepKeys() {
+            assertEquals(List.of("id", "title", "score", "max_score", "tests"),
+                    new ArrayList<>(step(parsed(SampleReports.mixed()), 0).keySet()));
+        }
+
+        @Test
+        @DisplayName("a test without a location has no file or line")
+        void testKeysWithoutLocation() {
+            assertEquals(List.of("name", "status", "score", "max_score", "message"),
+                    new ArrayList<>(test(step(parsed(SampleReports.mixed()), 0), 0).keySet()));
+        }
+
+        @Test
+        @DisplayName("a test with a location has its file and line")
+        void testKeysWithLocation() {
+            Map<String, Object> failed = test(step(parsed(SampleReports.mixed()), 1), 2);
+            assertEquals(List.of("exercises/src/main/java/lab/ComplexSquare.java", 12L),
+                    List.of(failed.get("file"), failed.get("line")));
+        }
+
+        @Test
+        @DisplayName("statuses are the lower-case words")
+        void statusWords() {
+            Map<String, Object> queue = step(parsed(SampleReports.mixed()), 2);
+            assertEquals(List.of("passed", "passed", "failed", "timeout", "passed"),
+                    List.of(test(queue, 0).get("status"), test(queue, 1).get("status"), test(queue, 2).get("status"),
+                            test(queue, 3).get("status"), test(queue, 4).get("status")));
+        }
+
+        @Test
+        @DisplayName("graded_at is an ISO-8601 instant")
+        void gradedAt() {
+            assertEquals("2025-03-01T12:34:56.789Z", parsed(SampleReports.mixed()).get("graded_at"));
+        }
+
+        @Test
+        @DisplayName("phases_ms keeps the phases in order")
+        void phases() {
+            assertEquals(List.of("compile", "rules", "square", "complex_square", "queue", "slow_square"),
+                    new ArrayList<>(((Map<?, ?>) parsed(SampleReports.mixed()).get("phases_ms")).keySet()));
+        }
+
+        @Test
+        @DisplayName("scores are the report's")
+        void scores() {
+            Map<String, Object> root = parsed(SampleReports.mixed());
+            assertEquals(List.of(73L, 100L), List.of(root.get("score"), root.get("max_score")));
+        }
+
+        @Test
+        @DisplayName("the file is pretty-printed")
+        void pretty() {
+            assertTrue(GradeJson.toJson(SampleReports.mixed()).startsWith("{\n  \"score\": 73,\n"));
+        }
+    }
+
+    @Nested
+    @DisplayName("round trip")
+    class RoundTrip {
+        @TempDir
+        Path dir;
+
+        private GradeReport roundTrip(GradeReport report) throws IOException {
+            return GradeJson.read(GradeJson.write(report, dir));
+        }
+
+        @Test
+        @DisplayName("a mixed report reads back equal")
+        void mixed() throws IOException {
+            assertEquals(SampleReports.mixed(), roundTrip(SampleReports.mixed()));
+        }
+
+        @Test
+        @DisplayName("a perfect report reads back equal")
+        void perfect() throws IOException {
+            assertEquals(SampleReports.perfect(), roundTrip(SampleReports.perfect()));
+        }
+
+        @Test
+        @DisplayName("a zero report reads back equal")
+        void zero() throws IOException {
+            assertEquals(SampleReports.zero(), roundTrip(SampleReports.zero()));
+        }
+
+        @Test
+        @DisplayName("hostile text (markup, quotes, control characters, emoji) reads back unchanged")
+        void hostileText() throws IOException {
+            GradeReport report = SampleReports.withMessage(TestStatus.FAILED, "name \"quoted\" </script>",
+                    "]]> <script>alert('x')</script> \u0001\u0000\u001b[31m \\ \t\r\n \u2028 😀 \u202e");
+            assertEquals(report, roundTrip(report));
+        }
+
+        @Test
+        @DisplayName("an unpaired surrogate reads back unchanged")
+        void unpairedSurrogate() throws IOException {
+            GradeReport report = SampleReports.withMessage(TestStatus.FAILED, "t", "half a pair: \ud83d then \ude00.");
+            assertEquals(report, roundTrip(report));
+        }
+
+        @Test
+        @DisplayName("null message, submission, version and time read back as null")
+        void nulls() throws IOException {
+            GradeReport report = new GradeReport(0, 5, null, null, null,
+                    List.of(new StepResult("square", "Step 1: square", 0, 5,
+                            List.of(new TestResult("t", TestStatus.ERROR, 0, 5, null, null)))),
+                    Map.of());
+            assertEquals(report, roundTrip(report));
+        }
+
+        @Test
+        @DisplayName("nanosecond precision in graded_at survives")
+        void nanoseconds() throws IOException {
+            GradeReport mixed = SampleReports.mixed();
+            GradeReport report = new GradeReport(mixed.score(), mixed.maxScore(), mixed.submission(),
+                    java.time.Instant.parse("2025-03-01T12:34:56.123456789Z"), mixed.graderVersion(), mixed.steps(),
+                    mixed.phaseMillis());
+            assertEquals(report, roundTrip(report));
+        }
+    }
+
+    @Nested
+    @DisplayName("reading a bad file")
+    class BadFile {
+        @Test
+        @DisplayName("a missing field is named with its path")
+        void missingField() {
+            String json = GradeJson.toJson(SampleReports.mixed()).replaceFirst("\"max_score\": 5,", "");
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> GradeJson.parse(json));
+            assertEquals("grade.json: steps[0].tests[0].max_score is missing", error.getMessage());
+        }
+
+        @Test
+        @DisplayName("an unknown status is rejected")
+        void unknownStatus() {
+            String json = GradeJson.toJson(SampleReports.mixed()).replaceFirst("\"passed\"", "\"skipped\"");
+            assertThrows(IllegalArgumentException.class, () -> GradeJson.parse(json));
+        }
+
+        @Test
+        @DisplayName("a fractional score is rejected")
+        void fractionalScore() {
+            String json = GradeJson.toJson(SampleReports.mixed()).replaceFirst("\"score\": 73", "\"score\": 73.5");
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> GradeJson.parse(json));
+            assertEquals("grade.json: score is not a whole number", error.getMessage());
+        }
+    }
+}

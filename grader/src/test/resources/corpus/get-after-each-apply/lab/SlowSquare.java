@@ -1,0 +1,25 @@
+package lab;
+
+import multiprocessing.Pool;
+
+public final class SlowSquare {
+    private SlowSquare() {
+    }
+
+    public static int slowSquare(int x) throws InterruptedException {
+        Thread.sleep(1000);
+        return x * x;
+    }
+
+    public static void callback(Integer result) {
+        System.out.println(result);
+    }
+
+    public static void main(String[] args) {
+        Pool pool = new Pool(4);
+        for (int x = 0; x < 10; x++) {
+            pool.applyAsync(SlowSquare::slowSquare, x, SlowSquare::callback).get();
+        }
+        System.out.println("All tasks completed.");
+    }
+}
