@@ -188,16 +188,20 @@ public final class Probe {
         results.put(name, outcome);
     }
 
-    /** "Square.java:12" for the innermost frame in the student's code, or null. */
+    /**
+     * "Square.java:12" for the innermost frame in the student's code, or null. The deepest cause comes
+     * first: when a task fails in a worker, its own line matters more than main's call of map.
+     */
     static String firstLabFrame(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && !chain.contains(t) && chain.size() < 20; t = t.getCause()) {
+            chain.add(0, t);
+        }
+        for (Throwable t : chain) {
             for (StackTraceElement frame : t.getStackTrace()) {
                 if (frame.getClassName().startsWith("lab.") && frame.getFileName() != null) {
                     return frame.getFileName() + ":" + frame.getLineNumber();
                 }
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return null;

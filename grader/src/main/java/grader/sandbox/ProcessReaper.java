@@ -43,6 +43,24 @@ final class ProcessReaper {
         return pids;
     }
 
+    /** Threads of the given processes in all, from {@code /proc/<pid>/status}; 0 where that is unknown. */
+    static int threadCount(List<Long> pids) {
+        int threads = 0;
+        for (long pid : pids) {
+            try {
+                for (String line : Files.readAllLines(PROC.resolve(Long.toString(pid)).resolve("status"))) {
+                    if (line.startsWith("Threads:")) {
+                        threads += Integer.parseInt(line.substring("Threads:".length()).trim());
+                        break;
+                    }
+                }
+            } catch (IOException | RuntimeException gone) {
+                // the process ended meanwhile, or this is not Linux
+            }
+        }
+        return threads;
+    }
+
     /** Waits up to {@code millis} for the run's processes to exit by themselves. */
     static void awaitGone(String marker, ProcessHandle root, long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param exitCode       its exit code (-1 if it was killed)
  * @param timedOut       it ran past its time limit and was stopped
  * @param outputCapped   it wrote more than the output cap and was stopped
- * @param processCapHit  it ran more processes than allowed and was stopped
+ * @param processCapHit  it ran more processes or threads than allowed and was stopped
  * @param stdout         what it printed (the first part, if capped)
  * @param stderr         its error output (the first part, if capped)
  * @param trace          the runtime's trace of the run

@@ -2,6 +2,7 @@ package grader.suite;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import grader.report.SourceLocation;
+import grader.rules.ForbiddenShortcuts;
 import grader.rules.RuleChecker;
 import grader.rules.Violation;
 import grader.sandbox.CompileResult;
@@ -27,6 +28,12 @@ public final class StepEvidence {
     private final Sandbox sandbox;
     private final Map<String, Long> phaseMillis;
     private final Optional<String> signatureProblem;
+    /** Rules whose violation could forge evidence: breaking one zeroes the step. */
+    private static final java.util.Set<String> INTEGRITY_RULES = java.util.Set.of(
+            ForbiddenShortcuts.NO_OTHER_PROGRAMS.name(), ForbiddenShortcuts.NO_REFLECTION.name(),
+            ForbiddenShortcuts.NO_FILES_OR_NETWORK.name(), ForbiddenShortcuts.NO_SYSTEM_SETTINGS.name(),
+            ForbiddenShortcuts.NO_RUNTIME_INTERNALS.name(), ForbiddenShortcuts.NO_GRADER_CLASSES.name());
+
     private final Map<String, RunResult> runs = new HashMap<>();
     private List<Violation> violations;
 
@@ -87,11 +94,43 @@ public final class StepEvidence {
             throw Feedback.on(step).checked("the class and method signatures").actual(problem)
                     .at(new SourceLocation(sourcePath(), 1)).notGradable();
         });
+        requireIntegrity();
+    }
+
+    /**
+     * Fails the whole step when its code uses what could tamper with grading: files, reflection, the
+     * JVM's settings, starting programs, the runtime's internals or the grader's classes. Such code could
+     * forge the evidence every other test reads, so none of them can be trusted.
+     */
+    private void requireIntegrity() {
+        List<Violation> tampering = violations().stream()
+                .filter(v -> INTEGRITY_RULES.contains(v.rule())).toList();
+        if (tampering.isEmpty()) {
+            return;
+        }
+        Violation first = tampering.get(0);
+        String listed = tampering.stream().limit(5).map(v -> "  " + v.rule() + ": " + v.message())
+                .collect(Collectors.joining("\n"));
+        throw Feedback.on(step).checked("that the code leaves grading alone")
+                .expected("no files, network, reflection, system properties, started programs or runtime internals")
+                .actual(listed + "\nCode that can do these things could change what the grader sees, so no test of"
+                        + " this step can be trusted: the whole step scores 0")
+                .hint("remove these uses; the lab needs only Pool, Process, Queue and System.out.println")
+                .at(locate(first)).fail();
+    }
+
+    /** Where a violation is, in the student's repository. */
+    public SourceLocation locate(Violation violation) {
+        String file = violation.sourceFile() == null ? step.sourceFile().substring("lab/".length())
+                : violation.sourceFile();
+        return new SourceLocation(submission.displayPath(file), Math.max(1, violation.line()));
     }
 
     /** The forbidden shortcuts in the step's classes, checked once. */
     public synchronized List<Violation> violations() {
-        requireGradable();
+        if (!compile.succeeded() || signatureProblem.isPresent()) {
+            requireGradable();
+        }
         if (violations == null) {
             long start = System.nanoTime();
             violations = new RuleChecker().check(compile.classes());
