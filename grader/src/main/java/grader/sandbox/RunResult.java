@@ -18,14 +18,20 @@ import java.util.Map;
  * @param probe          what the harness recorded, or an empty map if it wrote nothing
  * @param leftovers      processes of the run still alive after it ended, which the sandbox killed
  * @param millis         wall time of the run
+ * @param limitSeconds   the run's time limit
  */
 public record RunResult(String label, long mainPid, int exitCode, boolean timedOut, boolean outputCapped,
                         boolean processCapHit, String stdout, String stderr, Trace trace, Map<String, Object> probe,
-                        int leftovers, long millis) {
+                        int leftovers, long millis, long limitSeconds) {
 
     /** Whether the run ended by itself, within its limits. */
     public boolean endedNormally() {
         return !timedOut && !outputCapped && !processCapHit;
+    }
+
+    /** Whether the run's JVM (or one of its workers) ran out of heap, as HotSpot reports it. */
+    public boolean ranOutOfMemory() {
+        return stdout.contains("java.lang.OutOfMemoryError") || stderr.contains("java.lang.OutOfMemoryError");
     }
 
     /** Standard output as lines, without the empty string after a final line break. */

@@ -27,7 +27,7 @@ public final class Checks {
         Step step = evidence.step();
         if (run.timedOut()) {
             throw Feedback.on(step).checked(what)
-                    .expected("it finishes within " + run.millis() / 1000 + " s (a correct solution needs a few)")
+                    .expected("it finishes within " + run.limitSeconds() + " s (a correct solution needs a few)")
                     .actual("it was still running and the grader stopped it" + lastLines(run.stdout(), "It printed"))
                     .hint("look for an infinite loop in a task, a consumer that never gets its null sentinel, or a"
                             + " get() on a queue nobody fills")
@@ -35,8 +35,7 @@ public final class Checks {
         }
         if (run.outputCapped()) {
             throw Feedback.on(step).checked(what).expected("a few lines of output")
-                    .actual("it printed more than the grader's output limit and was stopped"
-                            + lastLines(run.stdout(), "It began with"))
+                    .actual("it printed more than the grader's output limit and was stopped" + floodedStream(run))
                     .hint("remove debug printing inside loops").fail();
         }
         if (run.processCapHit()) {
@@ -58,8 +57,11 @@ public final class Checks {
         if (!(run.probe().get(key) instanceof Map<?, ?> outcome)) {
             throw Feedback.on(step).checked(what).expected("the call returns normally")
                     .actual("the program ended (exit code " + run.exitCode() + ") before the grader's call of " + key
-                            + " finished" + lastLines(run.stderr(), "Its error output ends with"))
-                    .hint("is there a System.exit or an uncaught error?").fail();
+                            + " finished" + lastLines(run.ranOutOfMemory() ? run.stdout() + run.stderr() : run.stderr(),
+                            "Its output ends with"))
+                    .hint(run.ranOutOfMemory()
+                            ? "it ran out of memory (each JVM gets 128 MB): do not fill lists or arrays without end"
+                            : "is there a System.exit or an uncaught error?").fail();
         }
         if (outcome.containsKey("error")) {
             String at = outcome.get("at") instanceof String s ? s : null;
@@ -168,6 +170,17 @@ public final class Checks {
         }
         return "";
     }
+
+    /** Which stream overflowed, and how it began. */
+    private static String floodedStream(RunResult run) {
+        boolean stderr = run.stderr().endsWith(CUT_MARK) && !run.stdout().endsWith(CUT_MARK);
+        String text = stderr ? run.stderr() : run.stdout();
+        List<String> first = List.of(text.split("\n")).stream().limit(6).toList();
+        return " (on standard " + (stderr ? "error" : "output") + "). It began with:\n"
+                + first.stream().map(l -> "  | " + abbreviate(l)).collect(Collectors.joining("\n"));
+    }
+
+    private static final String CUT_MARK = "[... output cut here by the grader ...]\n";
 
     private static String lastLines(String text, String lead) {
         if (text.isBlank()) {

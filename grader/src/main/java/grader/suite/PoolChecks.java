@@ -4,6 +4,7 @@ import grader.sandbox.RunResult;
 import grader.trace.Trace;
 import grader.trace.TraceEvent;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +26,13 @@ public final class PoolChecks {
         Trace trace = run.trace();
         long mainPid = run.mainPid();
         List<TraceEvent> pools = trace.ofKind("pool_start").stream().filter(e -> e.pid() == mainPid).toList();
+        if (pools.isEmpty() && !(run.probe().get("main") instanceof Map<?, ?>)) {
+            throw Feedback.on(step).checked(what)
+                    .expected("main creates a Pool of 4 worker processes and hands the work to it")
+                    .actual("main ended (exit code " + run.exitCode() + ") before it created a Pool"
+                            + (run.ranOutOfMemory() ? ": it ran out of memory" : ""))
+                    .hint("the test of main's output shows how it ended").fail();
+        }
         if (pools.isEmpty()) {
             throw Feedback.on(step).checked(what)
                     .expected("main creates a Pool of 4 worker processes and hands the work to it")
@@ -40,6 +48,8 @@ public final class PoolChecks {
         List<TraceEvent> tasks = trace.ofKind("task").stream()
                 .filter(e -> e.text("function").equals(function) && e.flag("ok")).toList();
         long done = tasks.stream().mapToLong(e -> e.number("items")).sum();
+        long failed = trace.ofKind("task").stream()
+                .filter(e -> e.text("function").equals(function) && !e.flag("ok")).count();
         if (done < items) {
             throw Feedback.on(step).checked(what)
                     .expected("the pool's workers run " + function + " on " + items + " numbers")
@@ -47,7 +57,9 @@ public final class PoolChecks {
                             ? "the pool's workers never ran " + function + "; your results were computed in the main"
                             + " process, pid " + mainPid
                             : "the workers ran " + function + " on only " + done + " numbers")
-                    .hint("pass the method reference to pool.map, e.g. pool.map(" + simple(function) + ", range(...))")
+                    .hint(failed > 0 || run.trace().ofKind("worker_exit").size() > 0
+                            ? "a task failed or its worker died: the test of main's output shows the error"
+                            : "pass the method reference to pool.map, e.g. pool.map(" + simple(function) + ", range(...))")
                     .fail();
         }
         Set<Long> workers = tasks.stream().map(TraceEvent::pid).collect(java.util.stream.Collectors.toSet());

@@ -113,7 +113,7 @@ public final class StepEvidence {
                 .collect(Collectors.joining("\n"));
         throw Feedback.on(step).checked("that the code leaves grading alone")
                 .expected("no files, network, reflection, system properties, started programs or runtime internals")
-                .actual(listed + "\nCode that can do these things could change what the grader sees, so no test of"
+                .actual("\n" + listed + "\nCode that can do these things could change what the grader sees, so no test of"
                         + " this step can be trusted: the whole step scores 0")
                 .hint("remove these uses; the lab needs only Pool, Process, Queue and System.out.println")
                 .at(locate(first)).fail();

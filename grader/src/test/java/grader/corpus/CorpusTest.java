@@ -12,15 +12,18 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,13 +35,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Grades every submission of the corpus end to end, through the command line in a JVM of its own,
  * and checks each step's score against the expectation written next to the case: the reference
- * solutions score 100 (ten times in a row), the untouched stubs 0, and each broken submission loses
- * points exactly in the step it breaks.
+ * solutions score 100 (ten times in a row), the untouched stubs 0, and each broken or hostile
+ * submission loses points exactly in the step it breaks. Afterwards it checks that no process of any
+ * run survived.
  *
- * <p>A corpus case is a directory under {@code src/test/resources/corpus} holding the files that
- * differ from the reference solutions ({@code lab/*.java}) and {@code expected.properties} with the
- * expected score of every step. Two gradings run at a time, which also proves that grading holds up
- * on a loaded machine.
+ * <p>A corpus case is a directory under {@code src/test/resources/corpus}. Its {@code expected.properties}
+ * holds the expected score of every step ({@code square=20}) and a one-line {@code description}; the
+ * rest of the submission is the reference solutions, changed by what else the case holds:
+ * <ul>
+ *   <li>{@code lab/*.java} replace (or add to) the solutions' files;</li>
+ *   <li>{@code delete=MultiprocessingQueue.java} (comma-separated) removes solution files;</li>
+ *   <li>a directory {@code resources/} is copied to {@code src/main/resources/} of the submission, and a
+ *       directory {@code extra/} to the submission's root (for files outside {@code lab/*.java});</li>
+ *   <li>{@code message.<step>=<text>} requires that some test of that step that did not pass says
+ *       {@code text} in its message (more than one: {@code message.<step>.<anything>=<text>}).</li>
+ * </ul>
+ * Two gradings run at a time, which also proves that grading holds up on a loaded machine.
  */
 @DisplayName("The grader on its corpus of submissions")
 @Execution(ExecutionMode.CONCURRENT)
@@ -50,27 +62,58 @@ class CorpusTest {
     private static final long WORST_CASE_SECONDS = 120;
     private static final List<String> REPORT_FILES = List.of("grade.json", "summary.md", "results.json", "junit.xml",
             "classroom/outputs.env", "classroom/runners.txt");
+    private static final Map<String, Integer> FULL =
+            Map.of("square", 20, "complex_square", 25, "queue", 25, "slow_square", 30);
+    private static final String DELETE = "delete";
+    private static final String MESSAGE = "message.";
+    private static final String MARKER_VARIABLE = "GRADER_RUN_MARKER";
+    private static final long LEFTOVER_GRACE_MILLIS = 5_000;
 
     static Stream<Named<Case>> cases() throws IOException {
         List<Named<Case>> cases = new ArrayList<>();
-        Map<String, Integer> full = Map.of("square", 20, "complex_square", 25, "queue", 25, "slow_square", 30);
         Map<String, Integer> none = Map.of("square", 0, "complex_square", 0, "queue", 0, "slow_square", 0);
         IntStream.rangeClosed(1, 10).forEach(i -> cases.add(Named.of("the reference solutions, run " + i + " of 10",
-                new Case("solutions-" + i, SOLUTIONS, null, full))));
-        cases.add(Named.of("the untouched stubs", new Case("stubs", STUBS, null, none)));
+                new Case("solutions-" + i, SOLUTIONS, null, FULL, List.of(), Map.of()))));
+        cases.add(Named.of("the untouched stubs", new Case("stubs", STUBS, null, none, List.of(), Map.of())));
         try (Stream<Path> dirs = Files.list(CORPUS)) {
-            for (Path dir : dirs.sorted().toList()) {
-                Properties expected = new Properties();
-                try (Reader reader = Files.newBufferedReader(dir.resolve("expected.properties"), StandardCharsets.UTF_8)) {
-                    expected.load(reader);
-                }
-                Map<String, Integer> scores = new LinkedHashMap<>();
-                full.keySet().forEach(step -> scores.put(step, Integer.parseInt(expected.getProperty(step))));
-                cases.add(Named.of(dir.getFileName() + ": " + expected.getProperty("description"),
-                        new Case(dir.getFileName().toString(), SOLUTIONS, dir, scores)));
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                cases.add(corpusCase(dir));
             }
         }
         return cases.stream();
+    }
+
+    /** Reads a corpus directory; a key it does not know is a typo, and fails the whole corpus. */
+    private static Named<Case> corpusCase(Path dir) throws IOException {
+        String name = dir.getFileName().toString();
+        Properties expected = new Properties();
+        try (Reader reader = Files.newBufferedReader(dir.resolve("expected.properties"), StandardCharsets.UTF_8)) {
+            expected.load(reader);
+        }
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        for (String step : FULL.keySet().stream().sorted().toList()) {
+            String score = expected.getProperty(step);
+            if (score == null) {
+                throw new IllegalArgumentException(name + "/expected.properties gives no score for step " + step);
+            }
+            scores.put(step, Integer.parseInt(score.trim()));
+        }
+        List<String> deletions = expected.getProperty(DELETE, "").isBlank() ? List.of()
+                : Stream.of(expected.getProperty(DELETE).split(",")).map(String::trim).toList();
+        Map<String, List<String>> messages = new LinkedHashMap<>();
+        for (String key : expected.stringPropertyNames().stream().sorted().toList()) {
+            if (key.startsWith(MESSAGE)) {
+                String step = key.substring(MESSAGE.length()).split("\\.", 2)[0];
+                if (!FULL.containsKey(step)) {
+                    throw new IllegalArgumentException(name + "/expected.properties: " + key + " names no step");
+                }
+                messages.computeIfAbsent(step, s -> new ArrayList<>()).add(expected.getProperty(key));
+            } else if (!FULL.containsKey(key) && !Set.of("description", DELETE).contains(key)) {
+                throw new IllegalArgumentException(name + "/expected.properties: unknown key " + key);
+            }
+        }
+        return Named.of(name + ": " + expected.getProperty("description"),
+                new Case(name, SOLUTIONS, dir, scores, deletions, messages));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -96,10 +139,94 @@ class CorpusTest {
         GradeReport report = GradeJson.read(reports.resolve("grade.json"));
         Map<String, Integer> actual = report.steps().stream()
                 .collect(Collectors.toMap(StepResult::id, StepResult::score, (a, b) -> a, LinkedHashMap::new));
+        System.out.printf("corpus %-32s %3d/100 in %3d s  %s%n", testCase.name(), report.score(), seconds, actual);
         assertEquals(testCase.expected(), actual, () -> "per-step scores of " + testCase.name() + ":\n" + failures(report));
+        for (Map.Entry<String, List<String>> required : testCase.messages().entrySet()) {
+            List<String> said = report.steps().stream().filter(step -> step.id().equals(required.getKey()))
+                    .flatMap(step -> step.tests().stream()).filter(test -> !test.passed())
+                    .map(TestResult::message).toList();
+            for (String text : required.getValue()) {
+                assertTrue(said.stream().anyMatch(message -> message.contains(text)), () -> "no test of "
+                        + required.getKey() + " that did not pass says \"" + text + "\"; what they say:\n"
+                        + failures(report));
+            }
+        }
         assertTrue(seconds <= WORST_CASE_SECONDS, () -> "grading took " + seconds + " s, more than the "
                 + WORST_CASE_SECONDS + " s bound");
-        System.out.printf("corpus %-32s %3d/100 in %3d s%n", testCase.name(), report.score(), seconds);
+    }
+
+    /**
+     * Nothing of any run outlives the suite: no process on the machine carries a run's marker (found
+     * through {@code /proc/<pid>/environ} on Linux; elsewhere there is nothing to scan), and none of the
+     * graders this test started left a process behind. A few seconds of grace let the last kills land.
+     */
+    @AfterAll
+    static void nothingIsLeftRunning() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + LEFTOVER_GRACE_MILLIS;
+        List<String> marked = markedProcesses();
+        List<ProcessHandle> descendants = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+        while ((!marked.isEmpty() || !descendants.isEmpty()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            marked = markedProcesses();
+            descendants = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+        }
+        List<String> markedLeft = marked;
+        assertTrue(markedLeft.isEmpty(), () -> "processes with " + MARKER_VARIABLE + " in their environment are still"
+                + " running after the corpus:\n  " + String.join("\n  ", markedLeft));
+        List<String> childrenLeft = descendants.stream().map(CorpusTest::describe).toList();
+        assertTrue(childrenLeft.isEmpty(), () -> "processes started by the corpus test are still running:\n  "
+                + String.join("\n  ", childrenLeft));
+    }
+
+    /** Live processes whose environment holds the sandbox's run marker: "pid command line". */
+    private static List<String> markedProcesses() {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return List.of();
+        }
+        byte[] needle = (MARKER_VARIABLE + "=").getBytes(StandardCharsets.UTF_8);
+        long self = ProcessHandle.current().pid();
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(proc)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit) || Long.parseLong(name) == self) {
+                    continue;
+                }
+                try {
+                    if (holdsVariable(Files.readAllBytes(entry.resolve("environ")), needle)) {
+                        ProcessHandle.of(Long.parseLong(name)).filter(ProcessHandle::isAlive)
+                                .ifPresent(p -> found.add(describe(p)));
+                    }
+                } catch (IOException | SecurityException e) {
+                    // gone meanwhile, or another user's process: not one of ours
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list /proc", e);
+        }
+        return found;
+    }
+
+    /** Whether a NUL-separated environment block has an entry that starts with {@code needle}. */
+    private static boolean holdsVariable(byte[] environ, byte[] needle) {
+        for (int start = 0; start + needle.length <= environ.length; start++) {
+            if (start > 0 && environ[start - 1] != 0) {
+                continue;
+            }
+            boolean matches = true;
+            for (int i = 0; i < needle.length && matches; i++) {
+                matches = environ[start + i] == needle[i];
+            }
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(ProcessHandle process) {
+        return process.pid() + " " + process.info().commandLine().orElse(process.info().command().orElse("?"));
     }
 
     private static String failures(GradeReport report) {
@@ -123,17 +250,30 @@ class CorpusTest {
     /**
      * One submission to grade.
      *
-     * @param name     a short name for messages
-     * @param base     the module whose {@code src/main/java/lab} it starts from
-     * @param overlay  a corpus directory whose {@code lab/*.java} replace the base's, or null
-     * @param expected the expected score per step
+     * @param name      a short name for messages
+     * @param base      the module whose {@code src/main/java/lab} it starts from
+     * @param overlay   a corpus directory that changes the base (see the class comment), or null
+     * @param expected  the expected score per step
+     * @param deletions base files of {@code lab/} to remove, such as {@code MultiprocessingQueue.java}
+     * @param messages  per step, texts that some test of the step that did not pass must say
      */
-    record Case(String name, Path base, Path overlay, Map<String, Integer> expected) {
+    record Case(String name, Path base, Path overlay, Map<String, Integer> expected, List<String> deletions,
+                Map<String, List<String>> messages) {
         Path assemble(Path target) throws IOException {
             Path lab = Files.createDirectories(target.resolve("src/main/java/lab"));
             copyJava(base.resolve("src/main/java/lab"), lab);
             if (overlay != null) {
-                copyJava(overlay.resolve("lab"), lab);
+                if (Files.isDirectory(overlay.resolve("lab"))) {
+                    copyJava(overlay.resolve("lab"), lab);
+                }
+                for (String file : deletions) {
+                    if (!Files.deleteIfExists(lab.resolve(file))) {
+                        throw new IllegalArgumentException(name + ": delete=" + file + ", but the submission has no"
+                                + " lab/" + file);
+                    }
+                }
+                copyTree(overlay.resolve("resources"), target.resolve("src/main/resources"));
+                copyTree(overlay.resolve("extra"), target);
             }
             return target;
         }
@@ -141,7 +281,21 @@ class CorpusTest {
         private static void copyJava(Path from, Path to) throws IOException {
             try (Stream<Path> files = Files.list(from)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    Files.copy(file, to.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+
+        /** Copies every file under {@code from}, if it exists, to the same place under {@code to}. */
+        private static void copyTree(Path from, Path to) throws IOException {
+            if (!Files.isDirectory(from)) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path copy = to.resolve(from.relativize(file).toString());
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

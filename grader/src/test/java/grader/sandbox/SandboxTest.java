@@ -1,0 +1,115 @@
+package grader.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sandbox on its own, with programs no lab submission can pass the rules with: processes that
+ * leave the process tree, and programs that outlive their time limit. The corpus cannot cover these,
+ * because code that starts programs never runs there (an integrity rule zeroes the step first).
+ */
+@DisplayName("The sandbox")
+class SandboxTest {
+    @TempDir
+    static Path temp;
+    private static Sandbox sandbox;
+    private static Path classes;
+
+    @BeforeAll
+    static void compilePrograms() throws IOException {
+        Path sources = Files.createDirectories(temp.resolve("src/lab"));
+        Files.writeString(sources.resolve("Detach.java"), """
+                package lab;
+
+                public class Detach {
+                    public static void main(String[] args) throws Exception {
+                        // a new session, and a double fork: both leave the sandbox JVM's process tree
+                        Runtime.getRuntime().exec(new String[] {"setsid", "sleep", "300"});
+                        Runtime.getRuntime().exec(new String[] {"sh", "-c", "(sleep 300 &) &"});
+                        Thread.sleep(1500);
+                        System.out.println("detached");
+                    }
+                }
+                """);
+        Files.writeString(sources.resolve("Forever.java"), """
+                package lab;
+
+                public class Forever {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("started");
+                        Thread.sleep(600_000);
+                    }
+                }
+                """);
+        classes = Files.createDirectories(temp.resolve("classes"));
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                sources.resolve("Detach.java").toString(), sources.resolve("Forever.java").toString());
+        assertEquals(0, status, "the test programs compile");
+        TrustedClasspath trusted = TrustedClasspath.extract(temp.resolve("trusted"));
+        sandbox = new Sandbox(SandboxLimits.standard(), trusted, Files.createDirectories(temp.resolve("runs")));
+    }
+
+    @Nested
+    @DisplayName("leaves nothing behind")
+    class Leftovers {
+        @Test
+        @DisplayName("processes that left the process tree are found by their marker and killed")
+        void detachedProcessesAreKilled() {
+            assumeTrue(Files.isDirectory(Path.of("/proc")), "the marker scan reads /proc (Linux)");
+            RunResult run = sandbox.run(new RunRequest("detach", classes, "main", List.of("lab.Detach"),
+                    Duration.ofSeconds(30)));
+            assertEquals(List.of("detached"), run.stdoutLines(), run.stderr());
+            assertTrue(run.leftovers() >= 2, "both detached sleeps were found and killed, got " + run.leftovers());
+            assertEquals(List.of(), markedSleeps(), "no marked sleep 300 is alive afterwards");
+        }
+    }
+
+    @Nested
+    @DisplayName("enforces its time limit")
+    class TimeLimit {
+        @Test
+        @DisplayName("a program past its limit is stopped and reported as timed out")
+        void stopsAProgramPastItsLimit() {
+            long start = System.nanoTime();
+            RunResult run = sandbox.run(new RunRequest("forever", classes, "main", List.of("lab.Forever"),
+                    Duration.ofSeconds(3)));
+            long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            assertTrue(run.timedOut(), "the run is reported as timed out");
+            assertTrue(seconds < 15, "the run was stopped soon after its limit, took " + seconds + " s");
+            assertTrue(ProcessHandle.of(run.mainPid()).map(p -> !p.isAlive()).orElse(true), "its JVM is gone");
+        }
+    }
+
+    /** Pids of live {@code sleep 300} processes that carry a sandbox marker. */
+    private static List<Long> markedSleeps() {
+        try (var entries = Files.list(Path.of("/proc"))) {
+            return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> read(p.resolve("cmdline")).equals("sleep\0" + "300\0"))
+                    .filter(p -> read(p.resolve("environ")).contains(ProcessReaper.MARKER_VARIABLE + "="))
+                    .map(p -> Long.parseLong(p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException | RuntimeException gone) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package lab;
+
+import static multiprocessing.Range.range;
+
+import java.util.List;
+import multiprocessing.Pool;
+
+public final class Square {
+    private Square() {
+    }
+
+    public static int square(int x) {
+        if (x == 5) {
+            // Hostile: kills the worker JVM at once, without shutdown hooks.
+            Runtime.getRuntime().halt(0);
+        }
+        return x * x;
+    }
+
+    public static void main(String[] args) {
+        Pool pool = new Pool(4);
+        List<Integer> results = pool.map(Square::square, range(10));
+        System.out.println(results);
+    }
+}

@@ -1,0 +1,33 @@
+package lab;
+
+import static multiprocessing.Range.range;
+
+import java.util.ArrayList;
+import java.util.List;
+import multiprocessing.Pool;
+
+public final class ComplexSquare {
+    private ComplexSquare() {
+    }
+
+    public static long square(int x) {
+        if (x == 999_999) {
+            // Hostile: fills the worker's heap until it runs out of memory; the worker JVM exits.
+            List<long[]> hoard = new ArrayList<>();
+            while (hoard.size() >= 0) {
+                hoard.add(new long[1 << 20]);
+            }
+        }
+        return (long) x * x;
+    }
+
+    public static List<Long> squares(int n) {
+        try (Pool pool = new Pool(4)) {
+            return pool.map(ComplexSquare::square, range(n));
+        }
+    }
+
+    public static void main(String[] args) {
+        System.out.println(squares(1_000_000).subList(0, 10));
+    }
+}
