@@ -9,14 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import multiprocessing.testing.CapturedOutput;
-import org.junit.jupiter.api.AfterEach;
+import multiprocessing.testing.StartedProcesses;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Covers {@link Process}: its target runs in a new JVM, it reports exit codes as Python does (0 after
@@ -28,23 +27,12 @@ import org.junit.jupiter.api.Test;
 class ProcessTest {
     private static final long PARENT_PID = ProcessHandle.current().pid();
 
-    /** Processes a test started, killed after it in case the test failed half-way. */
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void killLeftovers() {
-        for (Process process : started) {
-            if (process.isAlive()) {
-                process.kill();
-                process.join(10, TimeUnit.SECONDS);
-            }
-        }
-    }
+    /** Starts the processes of a test and kills what is left of them after it. */
+    @RegisterExtension
+    final StartedProcesses processes = new StartedProcesses();
 
     private Process start(Process process) {
-        started.add(process);
-        process.start();
-        return process;
+        return processes.start(process);
     }
 
     // ---- targets ----

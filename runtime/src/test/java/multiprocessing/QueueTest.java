@@ -13,10 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import multiprocessing.testing.StartedProcesses;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Covers {@link Queue}: first-in first-out per producer, within a process and across processes;
@@ -27,23 +28,12 @@ import org.junit.jupiter.api.Test;
 class QueueTest {
     private static final int ITEMS = 1000;
 
-    /** Processes a test started, killed after it in case the test failed half-way. */
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void killLeftovers() {
-        for (Process process : started) {
-            if (process.isAlive()) {
-                process.kill();
-                process.join(10, TimeUnit.SECONDS);
-            }
-        }
-    }
+    /** Starts the processes of a test and kills what is left of them after it. */
+    @RegisterExtension
+    final StartedProcesses processes = new StartedProcesses();
 
     private Process start(Process process) {
-        started.add(process);
-        process.start();
-        return process;
+        return processes.start(process);
     }
 
     // ---- targets ----
