@@ -1,6 +1,9 @@
 package grader;
 
+import grader.export.ProtectedFilesCheck;
+import grader.export.TemplateFiles;
 import grader.report.GradeReport;
+import grader.report.ProtectedFiles;
 import grader.report.StepResult;
 import grader.sandbox.CompileResult;
 import grader.sandbox.Sandbox;
@@ -82,9 +85,12 @@ public final class Grader {
             }
             phases.put("total", millisSince(start));
             int score = steps.stream().mapToInt(StepResult::score).sum();
+            ProtectedFiles protectedFiles = submission.repositoryRoot()
+                    .map(root -> new ProtectedFilesCheck(TemplateFiles.bundled()).check(root))
+                    .orElse(ProtectedFiles.notChecked());
             return new GradeReport(score, MAX_SCORE, directory.toString(), Instant.now(), version(), steps,
                     Map.copyOf(phases).entrySet().stream().collect(LinkedHashMap::new,
-                            (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+                            (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll), protectedFiles);
         } finally {
             if (!keepWork) {
                 deleteQuietly(work);

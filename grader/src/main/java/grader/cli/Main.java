@@ -1,6 +1,8 @@
 package grader.cli;
 
 import grader.Grader;
+import grader.export.TemplateExporter;
+import grader.export.TemplateFiles;
 import grader.report.ConsoleTable;
 import grader.report.GradeReport;
 import grader.report.ReportWriter;
@@ -23,6 +25,7 @@ public final class Main {
 
             Usage:
               java -jar grader.jar grade <submission> [--out DIR] [--keep-work]
+              java -jar grader.jar export <dir>
               java -jar grader.jar --help
 
             Commands:
@@ -32,6 +35,12 @@ public final class Main {
                                    contains exercises/, or solutions/. Only the .java files of package
                                    lab are used; nothing else from the submission reaches a class path.
                                    Prints one line per test as it finishes, then a table per step.
+                                   Given a repository root, it also checks that the protected files
+                                   (workflow, poms, wrapper, runtime, public tests) match the template.
+              export <dir>         Write the student template into <dir>: the stubs, public tests,
+                                   guide (as README.md), runtime, Maven wrapper, Classroom workflow,
+                                   devcontainer, .gitignore and GRADING.md. No solution, no hidden test,
+                                   no grader code. Exporting over an older export updates it.
 
             Options for grade:
               --out DIR            Where to write the reports (default: grade-report/):
@@ -40,6 +49,8 @@ public final class Main {
                                      summary.md          the GitHub Actions job summary
                                      results.json        Gradescope's format
                                      junit.xml           JUnit XML
+                                     annotations.txt     GitHub workflow commands that pin compile
+                                                         errors and forbidden calls to lines of code
               --keep-work          Keep the grader's scratch directory (compiled classes, each run's
                                    trace and output) and print where it is.
 
@@ -63,6 +74,7 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "grade" -> grade(List.of(args).subList(1, args.length), out, err);
+                case "export" -> export(List.of(args).subList(1, args.length), out);
                 default -> usage(err, "unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -111,7 +123,28 @@ public final class Main {
         ReportWriter.writeAll(report, reportDir);
         out.println();
         out.print(ConsoleTable.render(report));
+        if (report.protectedFiles().checked() && !report.protectedFiles().intact()) {
+            out.println("Protected files that differ from the template (they do not change the grade): "
+                    + String.join(", ", report.protectedFiles().describe()));
+        }
         out.println("Reports written to " + reportDir.toAbsolutePath().normalize());
+        return 0;
+    }
+
+    private static int export(List<String> args, PrintStream out) throws IOException {
+        if (args.size() != 1 || args.get(0).startsWith("--")) {
+            throw new UsageException("export takes exactly one directory: java -jar grader.jar export <dir>");
+        }
+        Path target = Path.of(args.get(0));
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new UsageException(target + " exists and is not a directory");
+        }
+        TemplateExporter.Result result = new TemplateExporter(TemplateFiles.bundled()).export(target);
+        out.println("Student template exported to " + target.toAbsolutePath().normalize() + ": "
+                + result.written().size() + " files written, " + result.unchanged().size() + " unchanged, "
+                + result.removed().size() + " removed.");
+        result.removed().forEach(path -> out.println("  removed (no longer in the template): " + path));
+        out.println("Next: commit and push it as the assignment's template repository (README, \"Instructor set-up\").");
         return 0;
     }
 

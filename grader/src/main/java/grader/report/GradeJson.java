@@ -24,8 +24,10 @@ import java.util.Map;
  *  "steps": [{"id": "square", "title": "Step 1: square", "score": 20, "max_score": 20,
  *             "tests": [{"name": "...", "status": "passed|failed|error|timeout", "score": 0,
  *                        "max_score": 5, "message": "...", "file": "...", "line": 12}]}],
- *  "phases_ms": {"compile": 812}}
+ *  "phases_ms": {"compile": 812},
+ *  "protected_files": {"checked": true, "intact": false, "modified": ["pom.xml"], "missing": [], "added": []}}
  * }</pre>
+ * {@code protected_files} may be absent in files written by older graders; it then reads as not checked.
  * {@code file} and {@code line} appear only when the test has a {@link SourceLocation}. Unlike the
  * other report files this one is not cleaned or truncated: {@link #read} must give back exactly the
  * report that was written, so the dashboard sees what the grader saw. (The one exception: a
@@ -74,7 +76,7 @@ public final class GradeJson {
         String gradedAt = root.text("graded_at");
         return new GradeReport(root.integer("score"), root.integer("max_score"), root.text("submission"),
                 gradedAt == null ? null : instant(gradedAt), root.text("grader_version"),
-                Collections.unmodifiableList(steps), Collections.unmodifiableMap(phases));
+                Collections.unmodifiableList(steps), Collections.unmodifiableMap(phases), protectedFiles(root));
     }
 
     private static Map<String, Object> toMap(GradeReport report) {
@@ -90,6 +92,14 @@ public final class GradeJson {
         }
         root.put("steps", steps);
         root.put("phases_ms", report.phaseMillis() == null ? Map.of() : report.phaseMillis());
+        ProtectedFiles files = report.protectedFiles();
+        Map<String, Object> protectedFiles = new LinkedHashMap<>();
+        protectedFiles.put("checked", files.checked());
+        protectedFiles.put("intact", files.intact());
+        protectedFiles.put("modified", files.modified());
+        protectedFiles.put("missing", files.missing());
+        protectedFiles.put("added", files.added());
+        root.put("protected_files", protectedFiles);
         return root;
     }
 
@@ -119,6 +129,15 @@ public final class GradeJson {
             map.put("line", test.location().line());
         }
         return map;
+    }
+
+    private static ProtectedFiles protectedFiles(Fields root) {
+        if (!root.has("protected_files")) {
+            return ProtectedFiles.notChecked();
+        }
+        Fields files = new Fields(root.object("protected_files"), "protected_files");
+        return new ProtectedFiles(files.bool("checked"), files.texts("modified"), files.texts("missing"),
+                files.texts("added"));
     }
 
     private static StepResult step(Fields step) {
@@ -215,6 +234,27 @@ public final class GradeJson {
                 throw new IllegalArgumentException("grade.json: " + where(key) + " is not a string");
             }
             return (String) value;
+        }
+
+        boolean bool(String key) {
+            if (!(required(key) instanceof Boolean value)) {
+                throw new IllegalArgumentException("grade.json: " + where(key) + " is not true or false");
+            }
+            return value;
+        }
+
+        List<String> texts(String key) {
+            if (!(required(key) instanceof List<?> list)) {
+                throw new IllegalArgumentException("grade.json: " + where(key) + " is not an array");
+            }
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof String text)) {
+                    throw new IllegalArgumentException("grade.json: " + where(key) + "[" + i + "] is not a string");
+                }
+                out.add(text);
+            }
+            return out;
         }
 
         @SuppressWarnings("unchecked")

@@ -14,7 +14,19 @@ import java.util.Map;
  * @param graderVersion the grader's version
  * @param steps         one result per step, in lab order
  * @param phaseMillis   how long each phase of grading took (compile, rules, each step's runs), in order
+ * @param protectedFiles whether the student's protected files still match the template
  */
 public record GradeReport(int score, int maxScore, String submission, Instant gradedAt, String graderVersion,
-                          List<StepResult> steps, Map<String, Long> phaseMillis) {
+                          List<StepResult> steps, Map<String, Long> phaseMillis, ProtectedFiles protectedFiles) {
+
+    /** A null {@code protectedFiles} means they were not checked. */
+    public GradeReport {
+        protectedFiles = protectedFiles == null ? ProtectedFiles.notChecked() : protectedFiles;
+    }
+
+    /** A report for a directory whose protected files were not checked (not a student repository). */
+    public GradeReport(int score, int maxScore, String submission, Instant gradedAt, String graderVersion,
+                       List<StepResult> steps, Map<String, Long> phaseMillis) {
+        this(score, maxScore, submission, gradedAt, graderVersion, steps, phaseMillis, ProtectedFiles.notChecked());
+    }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  *       ({@link ClassroomResults}): what GitHub Classroom's reporter reads;</li>
  *   <li>{@code summary.md} ({@link SummaryMarkdown}): the Actions job summary;</li>
  *   <li>{@code results.json} ({@link GradescopeResults}): Gradescope's format;</li>
- *   <li>{@code junit.xml} ({@link JUnitXml}): for CI test viewers.</li>
+ *   <li>{@code junit.xml} ({@link JUnitXml}): for CI test viewers;</li>
+ *   <li>{@code annotations.txt} ({@link GitHubAnnotations}): messages GitHub pins to lines of code.</li>
  * </ul>
  * The console table ({@link ConsoleTable}) is printed, not written.
  *
@@ -51,6 +52,7 @@ public final class ReportWriter {
                 failed, failures);
         attempt(GradescopeResults.FILE_NAME, () -> written.add(GradescopeResults.write(report, dir)), failed, failures);
         attempt(JUnitXml.FILE_NAME, () -> written.add(JUnitXml.write(report, dir)), failed, failures);
+        attempt(GitHubAnnotations.FILE_NAME, () -> written.add(GitHubAnnotations.write(report, dir)), failed, failures);
         if (!failures.isEmpty()) {
             IOException error = new IOException("could not write " + String.join(", ", failed) + " in " + dir);
             failures.forEach(error::addSuppressed);

@@ -3,6 +3,7 @@ package grader.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,6 +72,7 @@ public final class SummaryMarkdown {
         Budget out = new Budget(MAX_BYTES - RESERVE_BYTES);
         out.append("## Grade: " + report.score() + " / " + report.maxScore() + "\n\n");
         out.append(table(report));
+        out.append(protectedFilesNote(report.protectedFiles()));
         int omittedMessages = 0;
         int omittedExtras = 0;
         for (StepResult step : report.steps()) {
@@ -92,6 +94,22 @@ public final class SummaryMarkdown {
             }
         }
         out.appendReserved(closingNote(omittedMessages, omittedExtras));
+        return out.toString();
+    }
+
+    /** A word for the student who edited the set-up: it changes nothing, and the instructor sees it. */
+    private static String protectedFilesNote(ProtectedFiles files) {
+        if (!files.checked() || files.intact()) {
+            return "";
+        }
+        List<String> changed = files.describe();
+        StringBuilder out = new StringBuilder("> [!NOTE]\n> These files of the lab's set-up differ from the template: ");
+        out.append(MarkdownText.inline(String.join(", ", changed.subList(0, Math.min(10, changed.size()))), 1_000));
+        if (changed.size() > 10) {
+            out.append(" and ").append(changed.size() - 10).append(" more");
+        }
+        out.append(". They do not change your grade: the grader uses its own copies. Your instructor sees the"
+                + " change; see GRADING.md.\n\n");
         return out.toString();
     }
 

@@ -67,7 +67,7 @@ public final class ForbiddenShortcuts {
     /** The packages the rules apply to, in ArchUnit's notation: {@code lab} and its sub-packages. */
     public static final String LAB_PACKAGES = "lab..";
 
-    private static final String SEE_GRADING = " See the guide (exercises/README.md), section 'Grading'.";
+    private static final String SEE_GRADING = " See the guide (README.md), section 'Grading'.";
 
     /**
      * The accesses in javac's synthetic {@code $deserializeLambda$} method (declared before the rules, which use

@@ -95,6 +95,14 @@ public final class Submission {
         return directory;
     }
 
+    /**
+     * The student repository's root when the submission was given as one (a directory holding
+     * {@code exercises/src/main/java/lab}); empty for a module directory such as {@code solutions/}.
+     */
+    public java.util.Optional<Path> repositoryRoot() {
+        return displayPrefix.startsWith("exercises/") ? java.util.Optional.of(directory) : java.util.Optional.empty();
+    }
+
     /** The {@code lab} source directory. */
     public Path labDirectory() {
         return labDirectory;

@@ -3,6 +3,7 @@ package grader.corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.report.ClassroomReporter;
 import grader.report.GradeJson;
 import grader.report.GradeReport;
 import grader.report.StepResult;
@@ -61,7 +62,7 @@ class CorpusTest {
     private static final Path CORPUS = MODULE.resolve("src/test/resources/corpus");
     private static final long WORST_CASE_SECONDS = 120;
     private static final List<String> REPORT_FILES = List.of("grade.json", "summary.md", "results.json", "junit.xml",
-            "classroom/outputs.env", "classroom/runners.txt");
+            "classroom/outputs.env", "classroom/runners.txt", "annotations.txt");
     private static final Map<String, Integer> FULL =
             Map.of("square", 20, "complex_square", 25, "queue", 25, "slow_square", 30);
     private static final String DELETE = "delete";
@@ -140,6 +141,9 @@ class CorpusTest {
         Map<String, Integer> actual = report.steps().stream()
                 .collect(Collectors.toMap(StepResult::id, StepResult::score, (a, b) -> a, LinkedHashMap::new));
         System.out.printf("corpus %-32s %3d/100 in %3d s  %s%n", testCase.name(), report.score(), seconds, actual);
+        assertEquals("Points " + report.score() + "/" + report.maxScore(),
+                ClassroomReporter.fromFiles(reports).pointsNotice(),
+                "the points GitHub Classroom would record from classroom/outputs.env");
         assertEquals(testCase.expected(), actual, () -> "per-step scores of " + testCase.name() + ":\n" + failures(report));
         for (Map.Entry<String, List<String>> required : testCase.messages().entrySet()) {
             List<String> said = report.steps().stream().filter(step -> step.id().equals(required.getKey()))

@@ -17,7 +17,7 @@ import java.util.Map;
  * whitespace, reads each runner's {@code <RUNNER>_RESULTS} variable, decodes base64 to UTF-8 to JSON,
  * then computes the two totals described on {@link ClassroomResults}.
  */
-final class ClassroomReporter {
+public final class ClassroomReporter {
     private final Map<String, Map<String, Object>> resultsByRunner = new LinkedHashMap<>();
 
     private ClassroomReporter() {
@@ -29,7 +29,7 @@ final class ClassroomReporter {
      *
      * @throws IllegalStateException when a runner has no variable: the real action fails then
      */
-    static ClassroomReporter fromFiles(Path reportDir) throws IOException {
+    public static ClassroomReporter fromFiles(Path reportDir) throws IOException {
         Path classroom = reportDir.resolve(ClassroomResults.DIRECTORY);
         Map<String, String> env = new LinkedHashMap<>();
         for (String line : Files.readAllLines(classroom.resolve(ClassroomResults.OUTPUTS_FILE), StandardCharsets.UTF_8)) {
@@ -66,7 +66,7 @@ final class ClassroomReporter {
      * The notice Classroom records (notify-classroom.js): {@code Points X/Y}, X the sum of every test's
      * score and Y the sum of max_score, over runners whose max_score is truthy.
      */
-    String pointsNotice() {
+    public String pointsNotice() {
         double total = 0;
         double max = 0;
         for (Map<String, Object> results : resultsByRunner.values()) {

@@ -1,6 +1,7 @@
 package grader.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,8 @@ class GradeJsonTest {
         @Test
         @DisplayName("the top-level keys come in the documented order")
         void topLevelKeys() {
-            assertEquals(List.of("score", "max_score", "submission", "graded_at", "grader_version", "steps", "phases_ms"),
+            assertEquals(List.of("score", "max_score", "submission", "graded_at", "grader_version", "steps", "phases_ms",
+                            "protected_files"),
                     new ArrayList<>(parsed(SampleReports.mixed()).keySet()));
         }
 
@@ -115,6 +117,24 @@ class GradeJsonTest {
         @DisplayName("a mixed report reads back equal")
         void mixed() throws IOException {
             assertEquals(SampleReports.mixed(), roundTrip(SampleReports.mixed()));
+        }
+
+        @Test
+        @DisplayName("a report with changed protected files reads back equal")
+        void protectedFiles() throws IOException {
+            GradeReport mixed = SampleReports.mixed();
+            GradeReport report = new GradeReport(mixed.score(), mixed.maxScore(), mixed.submission(), mixed.gradedAt(),
+                    mixed.graderVersion(), mixed.steps(), mixed.phaseMillis(),
+                    new ProtectedFiles(true, List.of("pom.xml"), List.of("mvnw"), List.of(".github/workflows/x.yml")));
+            assertEquals(report, roundTrip(report));
+        }
+
+        @Test
+        @DisplayName("a grade.json from before protected files were checked reads as not checked")
+        void withoutProtectedFiles() throws IOException {
+            String json = GradeJson.toJson(SampleReports.mixed()).replaceFirst(",\\s*\"protected_files\"[^}]*}", "");
+            assertFalse(json.contains("protected_files"), json);
+            assertEquals(ProtectedFiles.notChecked(), GradeJson.parse(json).protectedFiles());
         }
 
         @Test

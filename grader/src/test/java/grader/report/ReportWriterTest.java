@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Covers {@link ReportWriter}: which files it writes, and where. */
 @DisplayName("report writer")
 class ReportWriterTest {
-    private static final List<String> FILES = List.of("classroom/complexsquare.json", "classroom/outputs.env",
+    private static final List<String> FILES = List.of("annotations.txt", "classroom/complexsquare.json", "classroom/outputs.env",
             "classroom/queue.json", "classroom/runners.txt", "classroom/slowsquare.json", "classroom/square.json",
             "grade.json", "junit.xml", "results.json", "summary.md");
 
