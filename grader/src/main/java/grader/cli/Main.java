@@ -1,6 +1,8 @@
 package grader.cli;
 
 import grader.Grader;
+import grader.batch.BatchGrader;
+import grader.batch.ChildJvmGrading;
 import grader.export.TemplateExporter;
 import grader.export.TemplateFiles;
 import grader.report.ConsoleTable;
@@ -26,6 +28,7 @@ public final class Main {
             Usage:
               java -jar grader.jar grade <submission> [--out DIR] [--keep-work]
               java -jar grader.jar export <dir>
+              java -jar grader.jar batch <dir> --out <grades-dir> [--jobs N]
               java -jar grader.jar --help
 
             Commands:
@@ -41,6 +44,13 @@ public final class Main {
                                    guide (as README.md), runtime, Maven wrapper, Classroom workflow,
                                    devcontainer, .gitignore and GRADING.md. No solution, no hidden test,
                                    no grader code. Exporting over an older export updates it.
+              batch <dir>          Grade every student repository checked out under <dir> (one folder
+                                   per student, named by login), each in a JVM and sandbox of its own,
+                                   N at a time (default: half the processors, at least 1). Writes
+                                   <grades-dir>/<login>.json (grade.json) and <grades-dir>/.batch/<login>.json
+                                   (commit, status, whether the stubs were changed). Resumable: a
+                                   repository whose commit has not changed since its last grading is
+                                   skipped. A repository that cannot be graded never stops the batch.
 
             Options for grade:
               --out DIR            Where to write the reports (default: grade-report/):
@@ -75,10 +85,15 @@ public final class Main {
             return switch (args[0]) {
                 case "grade" -> grade(List.of(args).subList(1, args.length), out, err);
                 case "export" -> export(List.of(args).subList(1, args.length), out);
+                case "batch" -> batch(List.of(args).subList(1, args.length), out);
                 default -> usage(err, "unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
             return usage(err, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("grader: interrupted");
+            return 1;
         } catch (RuntimeException | IOException e) {
             err.println("grader: could not run: " + e);
             return 1;
@@ -146,6 +161,56 @@ public final class Main {
         result.removed().forEach(path -> out.println("  removed (no longer in the template): " + path));
         out.println("Next: commit and push it as the assignment's template repository (README, \"Instructor set-up\").");
         return 0;
+    }
+
+    private static int batch(List<String> args, PrintStream out) throws IOException, InterruptedException {
+        Path gradesDir = null;
+        int jobs = BatchGrader.defaultJobs();
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--out" -> gradesDir = Path.of(value(args, ++i, "--out needs a directory"));
+                case "--jobs" -> jobs = positiveNumber(value(args, ++i, "--jobs needs a number"), "--jobs");
+                default -> {
+                    if (args.get(i).startsWith("--")) {
+                        throw new UsageException("unknown option " + args.get(i));
+                    }
+                    positional.add(args.get(i));
+                }
+            }
+        }
+        if (positional.size() != 1 || gradesDir == null) {
+            throw new UsageException("batch takes one directory of student repositories and --out <grades-dir>");
+        }
+        Path batchDir = Path.of(positional.get(0));
+        if (!Files.isDirectory(batchDir)) {
+            throw new UsageException("the batch directory " + batchDir + " is not a directory");
+        }
+        BatchGrader.Summary summary = new BatchGrader(TemplateFiles.bundled(),
+                new ChildJvmGrading(ChildJvmGrading.DEFAULT_TIME_LIMIT), jobs, out, System.console() != null)
+                .run(batchDir, gradesDir);
+        out.println("Grades in " + gradesDir.toAbsolutePath().normalize() + " (" + (summary.graded() + summary.skipped())
+                + " students).");
+        return 0;
+    }
+
+    private static String value(List<String> args, int index, String problem) {
+        if (index >= args.size()) {
+            throw new UsageException(problem);
+        }
+        return args.get(index);
+    }
+
+    private static int positiveNumber(String text, String option) {
+        try {
+            int number = Integer.parseInt(text);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(option + " needs a whole number of at least 1, not '" + text + "'");
     }
 
     private static int usage(PrintStream err, String problem) {

@@ -1,0 +1,103 @@
+package grader.batch;
+
+import grader.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the batch grader remembers about one student, in {@code <grades-dir>/.batch/<login>.json}:
+ * which commit it graded with which grader, how that went, and whether the student had changed the
+ * starter code at all. The dashboard reads it for its "not submitted" and "grading error" flags; the
+ * next batch reads it to skip repositories that have not changed.
+ *
+ * <pre>{@code
+ * {"login": "alice", "repository": "/.../alice", "commit": "git:3f2a...", "grader_version": "1.0.0",
+ *  "status": "graded", "message": "", "submitted": true, "graded_at": "2026-11-25T18:00:00Z", "seconds": 14.2}
+ * }</pre>
+ *
+ * @param login         the student's login (the repository's folder name)
+ * @param repository    the repository's path
+ * @param commit        what was graded: {@code git:<HEAD>} when the repository is a Git checkout,
+ *                      else {@code sha256:<hash of the lab sources>}
+ * @param graderVersion the grader that graded it
+ * @param status        how grading ended
+ * @param message       for an error or a timeout, what went wrong; empty otherwise
+ * @param submitted     false when the lab sources are still the template's stubs
+ * @param gradedAt      when grading ended
+ * @param seconds       how long grading took
+ */
+public record BatchRecord(String login, String repository, String commit, String graderVersion, Status status,
+                          String message, boolean submitted, Instant gradedAt, double seconds) {
+
+    /** Where the records live inside the grades directory. */
+    public static final String DIRECTORY = ".batch";
+
+    /** How grading one repository ended. */
+    public enum Status {
+        /** A grade file was written. */
+        GRADED,
+        /** The grader could not grade it (no lab sources, a crash of the grader itself). */
+        ERROR,
+        /** Grading ran past the batch's time limit and was stopped. */
+        TIMEOUT;
+
+        /** The lower-case word in the file. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Status of(String word) {
+            for (Status status : values()) {
+                if (status.word().equals(word)) {
+                    return status;
+                }
+            }
+            throw new IllegalArgumentException("unknown batch status \"" + word + "\"");
+        }
+    }
+
+    /** The record's file for {@code login} under {@code gradesDir}. */
+    public static Path file(Path gradesDir, String login) {
+        return gradesDir.resolve(DIRECTORY).resolve(login + ".json");
+    }
+
+    /** Writes the record, replacing the old one in one step so a killed batch never leaves half a file. */
+    public void write(Path gradesDir) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("login", login);
+        map.put("repository", repository);
+        map.put("commit", commit);
+        map.put("grader_version", graderVersion);
+        map.put("status", status.word());
+        map.put("message", message);
+        map.put("submitted", submitted);
+        map.put("graded_at", gradedAt.toString());
+        map.put("seconds", Math.round(seconds * 10) / 10.0);
+        AtomicFiles.write(file(gradesDir, login), Json.writePretty(map).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads the record for {@code login}, if there is a readable one. A damaged record reads as
+     * absent: the repository is then graded again, which is always safe.
+     */
+    public static java.util.Optional<BatchRecord> read(Path gradesDir, String login) {
+        Path file = file(gradesDir, login);
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Map<String, Object> map = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
+            return java.util.Optional.of(new BatchRecord((String) map.get("login"), (String) map.get("repository"),
+                    (String) map.get("commit"), (String) map.get("grader_version"), Status.of((String) map.get("status")),
+                    (String) map.get("message"), Boolean.TRUE.equals(map.get("submitted")),
+                    Instant.parse((String) map.get("graded_at")), ((Number) map.get("seconds")).doubleValue()));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}
