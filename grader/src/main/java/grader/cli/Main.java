@@ -3,6 +3,7 @@ package grader.cli;
 import grader.Grader;
 import grader.batch.BatchGrader;
 import grader.batch.ChildJvmGrading;
+import grader.dashboard.Dashboard;
 import grader.export.TemplateExporter;
 import grader.export.TemplateFiles;
 import grader.report.ConsoleTable;
@@ -29,6 +30,7 @@ public final class Main {
               java -jar grader.jar grade <submission> [--out DIR] [--keep-work]
               java -jar grader.jar export <dir>
               java -jar grader.jar batch <dir> --out <grades-dir> [--jobs N]
+              java -jar grader.jar %s
               java -jar grader.jar --help
 
             Commands:
@@ -51,7 +53,7 @@ public final class Main {
                                    (commit, status, whether the stubs were changed). Resumable: a
                                    repository whose commit has not changed since its last grading is
                                    skipped. A repository that cannot be graded never stops the batch.
-
+            %s
             Options for grade:
               --out DIR            Where to write the reports (default: grade-report/):
                                      grade.json          the grade, per step and per test
@@ -64,6 +66,7 @@ public final class Main {
               --keep-work          Keep the grader's scratch directory (compiled classes, each run's
                                    trace and output) and print where it is.
 
+            %s
             Exit code: 0 when grading completed, whatever the score; 2 for a usage error; 1 when the
             grader itself could not run.
             """;
@@ -78,7 +81,8 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || List.of("--help", "-h", "help").contains(args[0])) {
-            out.print(HELP.formatted(Grader.version()));
+            out.print(HELP.formatted(Grader.version(), Dashboard.USAGE, Dashboard.HELP_COMMAND.stripTrailing(),
+                    Dashboard.HELP_OPTIONS));
             return args.length == 0 ? 2 : 0;
         }
         try {
@@ -86,6 +90,7 @@ public final class Main {
                 case "grade" -> grade(List.of(args).subList(1, args.length), out, err);
                 case "export" -> export(List.of(args).subList(1, args.length), out);
                 case "batch" -> batch(List.of(args).subList(1, args.length), out);
+                case "dashboard" -> dashboard(List.of(args).subList(1, args.length), out, err);
                 default -> usage(err, "unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -192,6 +197,14 @@ public final class Main {
         out.println("Grades in " + gradesDir.toAbsolutePath().normalize() + " (" + (summary.graded() + summary.skipped())
                 + " students).");
         return 0;
+    }
+
+    private static int dashboard(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        try {
+            return Dashboard.run(args, out, err);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static String value(List<String> args, int index, String problem) {

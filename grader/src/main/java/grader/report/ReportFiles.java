@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes report files as UTF-8, creating the parent directory first. */
-final class ReportFiles {
+/** Writes report files (and the class dashboard) as UTF-8, creating the parent directory first. */
+public final class ReportFiles {
     private ReportFiles() {
     }
 
@@ -16,7 +16,7 @@ final class ReportFiles {
      * <p>Uses {@link String#getBytes} rather than {@link Files#writeString}: the latter throws on an
      * unpaired surrogate, and a report must never be lost to one odd character in a message.
      */
-    static Path write(Path file, String text) throws IOException {
+    public static Path write(Path file, String text) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

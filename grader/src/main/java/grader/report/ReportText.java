@@ -1,16 +1,16 @@
 package grader.report;
 
 /**
- * Text clean-up shared by the report files.
+ * Text clean-up shared by the report files and the class dashboard.
  *
  * <p>Messages are teaching text written by the grader, but they may quote what a student's program
  * printed or threw, so every report treats them as hostile: {@link #clean} removes the characters
  * that could hide text, move the cursor in a terminal or reorder what a reader sees, and the
  * truncation helpers keep a single runaway message from swelling a file past a platform limit.
  */
-final class ReportText {
+public final class ReportText {
     /** What {@link #truncate} appends, so a reader knows the text goes on elsewhere. */
-    static final String TRUNCATED = " [... truncated; the full text is in grade.json]";
+    public static final String TRUNCATED = " [... truncated; the full text is in grade.json]";
 
     private ReportText() {
     }
@@ -20,7 +20,7 @@ final class ReportText {
      * than tab and newline), bidirectional-override characters, non-characters and unpaired
      * surrogates (those become U+FFFD). {@code null} becomes the empty string.
      */
-    static String clean(String text) {
+    public static String clean(String text) {
         if (text == null) {
             return "";
         }
@@ -46,12 +46,12 @@ final class ReportText {
     }
 
     /** {@link #clean} text on one line: each run of whitespace that holds a line break becomes one space. */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         return clean(text).replaceAll("[ \\t]*\\n\\s*", " ").replace('\t', ' ').strip();
     }
 
     /** The first non-blank line of {@link #clean} text, or the empty string. */
-    static String firstLine(String text) {
+    public static String firstLine(String text) {
         for (String line : clean(text).split("\n")) {
             if (!line.isBlank()) {
                 return line.strip();
@@ -61,7 +61,7 @@ final class ReportText {
     }
 
     /** {@link #truncate(String, int, String)} with the note {@link #TRUNCATED}. */
-    static String truncate(String text, int maxChars) {
+    public static String truncate(String text, int maxChars) {
         return truncate(text, maxChars, TRUNCATED);
     }
 
@@ -69,7 +69,7 @@ final class ReportText {
      * {@code text} cut to at most {@code maxChars} characters, {@code note} included, never between
      * the two halves of a surrogate pair; unchanged when it already fits.
      */
-    static String truncate(String text, int maxChars, String note) {
+    public static String truncate(String text, int maxChars, String note) {
         if (text.length() <= maxChars) {
             return text;
         }

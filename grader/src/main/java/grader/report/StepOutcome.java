@@ -2,8 +2,8 @@ package grader.report;
 
 import java.util.List;
 
-/** Questions every report asks of a step, answered the same way everywhere. */
-final class StepOutcome {
+/** Questions every report (and the class dashboard) asks of a step, answered the same way everywhere. */
+public final class StepOutcome {
     private StepOutcome() {
     }
 
@@ -11,7 +11,7 @@ final class StepOutcome {
      * Whether the step is fully done: full points and every test passed. A step without tests
      * passes only if it still has full points, so an empty step never shows as done by accident.
      */
-    static boolean passed(StepResult step) {
+    public static boolean passed(StepResult step) {
         return step.score() >= step.maxScore() && step.tests().stream().allMatch(TestResult::passed);
     }
 

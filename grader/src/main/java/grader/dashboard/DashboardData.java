@@ -1,0 +1,217 @@
+package grader.dashboard;
+
+import grader.json.Json;
+import grader.report.GradeReport;
+import grader.report.ReportText;
+import grader.report.StepOutcome;
+import grader.report.StepResult;
+import grader.report.TestResult;
+import grader.report.TestStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The page's data as compact JSON, which the page's script renders. Its shape:
+ * <pre>{@code
+ * {"generated": "2025-03-01T12:00:00Z",
+ *  "strings": ["a failure message", "a flag's detail", ...],
+ *  "statuses": ["passed", "failed", "error", "timeout"],
+ *  "flagKinds": [{"id": "no-submission", "label": "no submission"}, ...],
+ *  "overview": {"students": 3, "submitted": 2, "notSubmitted": 1, "graded": 2, "mean": 61.5, "median": 61.5,
+ *               "histogram": [0, 0, 0, 0, 0, 1, 0, 1, 0, 0]},
+ *  "steps": [{"id": "square", "title": "Step 1: square", "max": 20, "graded": 2, "passed": 1,
+ *             "tests": [{"name": "...", "graded": 2, "passed": 1}]}],
+ *  "topFailures": [{"step": "square", "title": "Step 1: square", "test": "...", "graded": 2, "notPassed": 1,
+ *                   "messages": [{"text": "...", "students": 1}]}],
+ *  "students": [{"login": "alice", "score": 73, "max": 100, "graded": "2025-03-01T12:34:56Z",
+ *                "steps": [20, 15, null, 18], "passed": [1, 0, 0, 0],
+ *                "tests": [[0, 0, [1, 4], 0], null, ...], "flags": [[3, 7]],
+ *                "repository": "...", "commit": "...", "roster": "...", "classroomPoints": 80}]}
+ * }</pre>
+ * A student's {@code steps}, {@code passed} and {@code tests} follow the order of {@code steps}; a
+ * step the student's grade lacks is {@code null} (0 in {@code passed}). Each test follows its step's
+ * {@code tests}: a status index alone when there is no message, else {@code [status, string index]},
+ * {@code null} when the grade lacks the test. A flag is {@code [flagKinds index, string index]}.
+ * Texts repeated across students ({@code strings}) are stored once.
+ *
+ * <p>All text is {@link ReportText#clean cleaned}, and {@link Json} escapes {@code <}, {@code >},
+ * {@code &}, U+2028 and U+2029, so the JSON can sit inside a {@code <script>} element whatever students
+ * wrote.
+ */
+final class DashboardData {
+    /** The longest test message kept for the drill-down; the rest is in the student's grade file. */
+    static final int MAX_MESSAGE_CHARS = 2000;
+
+    private final TextTable strings = new TextTable();
+    private final ClassAggregate aggregate;
+    private final Map<String, Integer> stepIndexes = new HashMap<>();
+
+    private DashboardData(ClassAggregate aggregate) {
+        this.aggregate = aggregate;
+        for (ClassAggregate.StepStats step : aggregate.steps()) {
+            stepIndexes.put(step.id(), stepIndexes.size());
+        }
+    }
+
+    /** The page data for {@code students}, whose numbers are {@code aggregate}. */
+    static String json(List<StudentRecord> students, ClassAggregate aggregate, Instant generated) {
+        return new DashboardData(aggregate).write(students, generated);
+    }
+
+    private String write(List<StudentRecord> students, Instant generated) {
+        List<Object> studentMaps = new ArrayList<>();
+        for (StudentRecord student : students) {
+            studentMaps.add(student(student));
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("generated", generated.toString());
+        root.put("strings", strings.texts());
+        root.put("statuses", Arrays.stream(TestStatus.values()).map(TestStatus::word).toList());
+        root.put("flagKinds", Arrays.stream(FlagKind.values()).map(DashboardData::flagKind).toList());
+        root.put("overview", overview());
+        root.put("steps", aggregate.steps().stream().map(DashboardData::step).toList());
+        root.put("topFailures", aggregate.topFailures().stream().map(DashboardData::failure).toList());
+        root.put("students", studentMaps);
+        return Json.write(root);
+    }
+
+    private static Map<String, Object> flagKind(FlagKind kind) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", kind.id());
+        map.put("label", kind.label());
+        return map;
+    }
+
+    private Map<String, Object> overview() {
+        ScoreSummary scores = aggregate.scores();
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("students", aggregate.students());
+        map.put("submitted", aggregate.submitted());
+        map.put("notSubmitted", aggregate.notSubmitted());
+        map.put("graded", scores.graded());
+        map.put("mean", rounded(scores.mean()));
+        map.put("median", rounded(scores.median()));
+        map.put("histogram", scores.histogram());
+        return map;
+    }
+
+    private static Map<String, Object> step(ClassAggregate.StepStats step) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", clean(step.id()));
+        map.put("title", clean(step.title()));
+        map.put("max", step.maxScore());
+        map.put("graded", step.graded());
+        map.put("passed", step.passed());
+        map.put("tests", step.tests().stream().map(test -> {
+            Map<String, Object> testMap = new LinkedHashMap<>();
+            testMap.put("name", clean(test.name()));
+            testMap.put("graded", test.graded());
+            testMap.put("passed", test.passed());
+            return testMap;
+        }).toList());
+        return map;
+    }
+
+    private static Map<String, Object> failure(ClassAggregate.FailingTest failure) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("step", clean(failure.stepId()));
+        map.put("title", clean(failure.stepTitle()));
+        map.put("test", clean(failure.testName()));
+        map.put("graded", failure.graded());
+        map.put("notPassed", failure.notPassed());
+        map.put("messages", failure.messages().stream().map(message -> {
+            Map<String, Object> messageMap = new LinkedHashMap<>();
+            messageMap.put("text", message.message());
+            messageMap.put("students", message.students());
+            return messageMap;
+        }).toList());
+        return map;
+    }
+
+    private Map<String, Object> student(StudentRecord student) {
+        GradeReport report = student.report();
+        int stepCount = aggregate.steps().size();
+        List<Object> scores = new ArrayList<>(Collections.nCopies(stepCount, null));
+        List<Object> passed = new ArrayList<>(Collections.nCopies(stepCount, 0));
+        List<Object> tests = new ArrayList<>(Collections.nCopies(stepCount, null));
+        if (report != null) {
+            for (StepResult step : report.steps()) {
+                int index = stepIndexes.get(step.id());
+                if (tests.get(index) == null) {
+                    scores.set(index, step.score());
+                    passed.set(index, StepOutcome.passed(step) ? 1 : 0);
+                    tests.set(index, tests(step, aggregate.steps().get(index)));
+                }
+            }
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("login", clean(student.login()));
+        map.put("score", report == null ? null : report.score());
+        map.put("max", report == null ? null : report.maxScore());
+        map.put("graded", gradedAt(student));
+        map.put("steps", scores);
+        map.put("passed", passed);
+        map.put("tests", tests);
+        map.put("flags", StudentFlags.of(student).stream()
+                .map(flag -> List.of(flag.kind().ordinal(), strings.indexOf(clean(flag.detail())))).toList());
+        map.put("repository", repository(student));
+        map.put("commit", student.batchRecord() == null ? null : cleanOrNull(student.batchRecord().commit()));
+        map.put("roster", student.classroom() == null ? null : cleanOrNull(student.classroom().rosterIdentifier()));
+        map.put("classroomPoints", student.classroom() == null ? null : student.classroom().pointsAwarded());
+        return map;
+    }
+
+    /** The step's tests in the order of the class's list of them. */
+    private List<Object> tests(StepResult step, ClassAggregate.StepStats catalog) {
+        Map<String, TestResult> byName = new HashMap<>();
+        step.tests().forEach(test -> byName.putIfAbsent(test.name(), test));
+        List<Object> tests = new ArrayList<>();
+        for (ClassAggregate.TestStats known : catalog.tests()) {
+            TestResult test = byName.get(known.name());
+            if (test == null) {
+                tests.add(null);
+            } else if (test.message() == null || test.message().isBlank()) {
+                tests.add(test.status().ordinal());
+            } else {
+                String message = ReportText.truncate(clean(test.message()).strip(), MAX_MESSAGE_CHARS);
+                tests.add(List.of(test.status().ordinal(), strings.indexOf(message)));
+            }
+        }
+        return tests;
+    }
+
+    /** When the student was last graded: the grade file's time, else the batch record's. */
+    private static String gradedAt(StudentRecord student) {
+        if (student.report() != null && student.report().gradedAt() != null) {
+            return student.report().gradedAt().toString();
+        }
+        return student.batchRecord() == null ? null : student.batchRecord().gradedAt().toString();
+    }
+
+    /** The Classroom repository's address where there is one, else where the batch found the repository. */
+    private static String repository(StudentRecord student) {
+        String fromClassroom = student.classroom() == null ? null : cleanOrNull(student.classroom().repository());
+        if (fromClassroom != null || student.batchRecord() == null) {
+            return fromClassroom;
+        }
+        return cleanOrNull(student.batchRecord().repository());
+    }
+
+    private static Double rounded(Double value) {
+        return value == null ? null : Math.round(value * 100) / 100.0;
+    }
+
+    private static String clean(String text) {
+        return ReportText.clean(text);
+    }
+
+    private static String cleanOrNull(String text) {
+        return text == null || text.isBlank() ? null : ReportText.clean(text);
+    }
+}

@@ -1,0 +1,187 @@
+package grader.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import grader.batch.BatchRecord;
+import grader.json.Json;
+import grader.report.GradeReport;
+import grader.report.ReportText;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Covers {@link DashboardData}: the compact JSON the page renders. */
+@DisplayName("dashboard data")
+class DashboardDataTest {
+    private static final Instant GENERATED = Instant.parse("2025-03-02T08:00:00Z");
+    private static final String MESSAGE = "Expected 49, got 14.\nRead the guide.";
+
+    private static Map<String, Object> data(StudentRecord... students) {
+        List<StudentRecord> list = Arrays.asList(students);
+        return Json.parseObject(DashboardData.json(list, ClassAggregate.of(list), GENERATED));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> student(Map<String, Object> data, int index) {
+        return ((List<Map<String, Object>>) data.get("students")).get(index);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> strings(Map<String, Object> data) {
+        return (List<Object>) data.get("strings");
+    }
+
+    private static StudentRecord graded(String login, GradeReport report) {
+        return new StudentRecord(login, report, null, null, null, null);
+    }
+
+    private static GradeReport squareOnly(String outcomes, String message) {
+        return GradeFixtures.report().step("square", outcomes, message).build();
+    }
+
+    @Nested
+    @DisplayName("texts")
+    class Texts {
+        @Test
+        @DisplayName("a message many students got is stored once")
+        void interned() {
+            Map<String, Object> data = data(graded("a", squareOnly("FPPP", MESSAGE)), graded("b", squareOnly("FPPP", MESSAGE)));
+            assertEquals(1, strings(data).stream().filter(MESSAGE::equals).count());
+        }
+
+        @Test
+        @DisplayName("a long message is cut, saying where the rest is")
+        void cut() {
+            Map<String, Object> data = data(graded("a", squareOnly("FPPP", "x".repeat(5000))));
+            String stored = (String) strings(data).get(0);
+            assertEquals(List.of(DashboardData.MAX_MESSAGE_CHARS, true),
+                    List.of(stored.length(), stored.endsWith(ReportText.TRUNCATED)));
+        }
+    }
+
+    @Nested
+    @DisplayName("a student")
+    class Student {
+        @Test
+        @DisplayName("has the score, its points and when it was graded")
+        void score() {
+            Map<String, Object> alice = student(data(graded("alice", GradeFixtures.perfect())), 0);
+            assertEquals(List.of(100L, 100L, "2025-03-01T12:00:00Z"),
+                    List.of(alice.get("score"), alice.get("max"), alice.get("graded")));
+        }
+
+        @Test
+        @DisplayName("has each step's score and whether it passed, in step order")
+        void steps() {
+            GradeReport report = GradeFixtures.report().step("square", "PPPF").step("complex_square", "PPPPP").build();
+            Map<String, Object> bob = student(data(graded("bob", report)), 0);
+            assertEquals(List.of(List.of(15L, 25L), List.of(0L, 1L)), List.of(bob.get("steps"), bob.get("passed")));
+        }
+
+        @Test
+        @DisplayName("has a passed test as its status alone, another as status and message")
+        @SuppressWarnings("unchecked")
+        void tests() {
+            Map<String, Object> data = data(graded("bob", squareOnly("PFPT", MESSAGE)));
+            List<Object> square = ((List<List<Object>>) student(data, 0).get("tests")).get(0);
+            long message = strings(data).indexOf(MESSAGE);
+            assertEquals(List.of(0L, List.of(1L, message), 0L, List.of(3L, message)), square);
+        }
+
+        @Test
+        @DisplayName("has null for a step its grade lacks")
+        @SuppressWarnings("unchecked")
+        void missingStep() {
+            Map<String, Object> data = data(graded("a", GradeFixtures.perfect()), graded("b", squareOnly("PPPP", null)));
+            assertEquals(Arrays.asList(List.of(0L, 0L, 0L, 0L), null, null, null),
+                    ((List<Object>) student(data, 1).get("tests")));
+        }
+
+        @Test
+        @DisplayName("has its flags as kind and detail")
+        void flags() {
+            StudentRecord carol = new StudentRecord("carol", null, "bad JSON", null, null, null);
+            Map<String, Object> data = data(carol);
+            long detail = strings(data).indexOf("grade file unreadable: bad JSON");
+            assertEquals(List.of(List.of((long) FlagKind.GRADING_ERROR.ordinal(), detail)), student(data, 0).get("flags"));
+        }
+
+        @Test
+        @DisplayName("without a grade has no score")
+        void noGrade() {
+            assertNull(student(data(new StudentRecord("carol", null, "bad JSON", null, null, null)), 0).get("score"));
+        }
+
+        @Test
+        @DisplayName("takes the commit from the batch record and the repository from Classroom")
+        void batchRecordAndClassroom() {
+            StudentRecord dave = new StudentRecord("dave", GradeFixtures.perfect(), null,
+                    GradeFixtures.batchRecord("dave", BatchRecord.Status.GRADED, true, ""), null,
+                    new ClassroomRow("dave", "Dave", "https://example.invalid/lab-dave", "t", 100.0, 100.0));
+            Map<String, Object> student = student(data(dave), 0);
+            assertEquals(List.of("https://example.invalid/lab-dave", "git:0123456789abcdef0123456789abcdef01234567", "Dave",
+                            100L),
+                    List.of(student.get("repository"), student.get("commit"), student.get("roster"),
+                            student.get("classroomPoints")));
+        }
+
+        @Test
+        @DisplayName("without Classroom takes the repository from the batch record")
+        void repositoryFromBatch() {
+            StudentRecord dave = new StudentRecord("dave", GradeFixtures.perfect(), null,
+                    GradeFixtures.batchRecord("dave", BatchRecord.Status.GRADED, true, ""), null, null);
+            assertEquals("my-org/lab-dave", student(data(dave), 0).get("repository"));
+        }
+
+        @Test
+        @DisplayName("without a grade file takes the time from the batch record")
+        void gradedAtFromBatch() {
+            StudentRecord erin = new StudentRecord("erin", null, null,
+                    GradeFixtures.batchRecord("erin", BatchRecord.Status.ERROR, true, "x"), null, null);
+            assertEquals(GradeFixtures.GRADED_AT.toString(), student(data(erin), 0).get("graded"));
+        }
+    }
+
+    @Nested
+    @DisplayName("the class")
+    class TheClass {
+        @Test
+        @DisplayName("has the overview numbers")
+        @SuppressWarnings("unchecked")
+        void overview() {
+            Map<String, Object> overview = (Map<String, Object>) data(graded("a", GradeFixtures.perfect()),
+                    graded("b", squareOnly("PPPF", null)), graded("c", squareOnly("PPFF", null))).get("overview");
+            assertEquals(List.of(3L, 3L, 0L, 3L, 75L, 75L), List.of(overview.get("students"), overview.get("submitted"),
+                    overview.get("notSubmitted"), overview.get("graded"), overview.get("mean"), overview.get("median")));
+        }
+
+        @Test
+        @DisplayName("rounds the mean to two decimals")
+        @SuppressWarnings("unchecked")
+        void meanRounded() {
+            Map<String, Object> overview = (Map<String, Object>) data(graded("a", GradeFixtures.perfect()),
+                    graded("b", GradeFixtures.perfect()), graded("c", squareOnly("PPPF", null))).get("overview");
+            assertEquals(91.67, overview.get("mean"));
+        }
+
+        @Test
+        @DisplayName("lists the flag kinds with the ids the page filters by")
+        @SuppressWarnings("unchecked")
+        void flagKinds() {
+            List<Map<String, Object>> kinds = (List<Map<String, Object>>) data().get("flagKinds");
+            assertEquals(List.of("no-submission", "not-graded", "points-differ", "protected-files", "grading-error"),
+                    kinds.stream().map(kind -> kind.get("id")).toList());
+        }
+
+        @Test
+        @DisplayName("says when it was generated")
+        void generated() {
+            assertEquals("2025-03-02T08:00:00Z", data().get("generated"));
+        }
+    }
+}

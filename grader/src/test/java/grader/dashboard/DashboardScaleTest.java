@@ -1,0 +1,67 @@
+package grader.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.browser.BrowserPage;
+import grader.browser.ChromiumAvailability;
+import grader.browser.HeadlessChromium;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard of a large class: 2,000 students. It records how long the page takes to generate and
+ * to become interactive in {@code target/browser/scale.txt} (the figures the README quotes come from
+ * there). The assertions allow four times the targets (5 s to generate, 1 s to interactive): they catch
+ * a page that stopped scaling, not a busy machine.
+ */
+@DisplayName("the dashboard of 2,000 students")
+class DashboardScaleTest {
+    private static final int STUDENTS = 2_000;
+    private static final double GENERATE_TARGET_S = 5;
+    private static final double INTERACTIVE_TARGET_S = 1;
+    private static final int SLACK = 4;
+
+    @Test
+    @DisplayName("is generated and becomes interactive within four times its targets, every row in place")
+    void scales(@TempDir Path work) throws Exception {
+        Path grades = work.resolve("grades");
+        SyntheticClass.write(grades, STUDENTS, 2_000L);
+        Path page = work.resolve("dashboard.html");
+        long start = System.nanoTime();
+        Dashboard.write(grades, null, page, Instant.parse("2026-11-25T12:00:00Z"));
+        double generated = (System.nanoTime() - start) / 1e9;
+
+        try (HeadlessChromium browser = HeadlessChromium.start(ChromiumAvailability.binaryForTest());
+             BrowserPage tab = browser.newPage()) {
+            tab.setViewport(1366, 768);
+            tab.open(page);
+            // Interactive: the document was parsed and the page's script had built and placed every row.
+            double interactive = ((Number) tab.evaluate(
+                    "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")).doubleValue() / 1000;
+            long rows = ((Number) tab.evaluate("document.querySelectorAll('#students tbody tr').length")).longValue();
+            long sortStart = System.nanoTime();
+            tab.click("th button[data-sort='score']");
+            double sorted = (System.nanoTime() - sortStart) / 1e9;
+
+            String figures = String.format(Locale.ROOT,
+                    "students %d%npage %d bytes%ngenerated %.2f s (target %.0f s)%ninteractive %.2f s (target %.0f s)%n"
+                            + "sort click %.2f s%n", STUDENTS, Files.size(page), generated, GENERATE_TARGET_S,
+                    interactive, INTERACTIVE_TARGET_S, sorted);
+            Files.createDirectories(Path.of("target", "browser"));
+            Files.writeString(Path.of("target", "browser", "scale.txt"), figures);
+            System.out.print(figures);
+            assertAll(
+                    () -> assertTrue(rows >= STUDENTS * 0.98, rows + " rows"),
+                    () -> assertTrue(generated < GENERATE_TARGET_S * SLACK, figures),
+                    () -> assertTrue(interactive < INTERACTIVE_TARGET_S * SLACK, figures),
+                    () -> assertEquals(java.util.List.of(), tab.pageErrors()));
+        }
+    }
+}
