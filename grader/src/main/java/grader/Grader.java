@@ -4,6 +4,8 @@ import grader.export.ProtectedFilesCheck;
 import grader.export.TemplateFiles;
 import grader.report.GradeReport;
 import grader.report.ProtectedFiles;
+import grader.report.RunTimeline;
+import grader.report.TimelineReport;
 import grader.report.StepResult;
 import grader.sandbox.CompileResult;
 import grader.sandbox.Sandbox;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import multiprocessing.tools.Timeline;
 
 /**
  * Grades one submission from start to end: find its sources, compile each step against the grader's
@@ -53,11 +56,34 @@ public final class Grader {
     }
 
     /**
+     * A grade with the pictures of its runs.
+     *
+     * @param report            the grade
+     * @param timelinePages     by step id, the self-contained HTML timeline of the step's main run
+     * @param timelineMarkdown  by step id, the job summary's chart and sentence for that run
+     */
+    public record Grading(GradeReport report, Map<String, String> timelinePages, Map<String, String> timelineMarkdown) {
+        /** The file name of a step's timeline page in the report directory. */
+        public static String pageName(String stepId) {
+            return "timeline-" + stepId + ".html";
+        }
+    }
+
+    /**
      * Grades the submission in {@code directory}.
      *
      * @throws IllegalArgumentException if the directory holds no lab sources
      */
     public GradeReport grade(Path directory) {
+        return gradeWithTimelines(directory).report();
+    }
+
+    /**
+     * Grades the submission in {@code directory} and draws each step's main run from its trace.
+     *
+     * @throws IllegalArgumentException if the directory holds no lab sources
+     */
+    public Grading gradeWithTimelines(Path directory) {
         Submission submission = Submission.locate(directory);
         Path work = createWorkDirectory();
         Map<String, Long> phases = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -88,9 +114,21 @@ public final class Grader {
             ProtectedFiles protectedFiles = submission.repositoryRoot()
                     .map(root -> new ProtectedFilesCheck(TemplateFiles.bundled()).check(root))
                     .orElse(ProtectedFiles.notChecked());
-            return new GradeReport(score, MAX_SCORE, directory.toString(), Instant.now(), version(), steps,
+            Map<String, RunTimeline> summaries = new LinkedHashMap<>();
+            Map<String, String> pages = new LinkedHashMap<>();
+            Map<String, String> markdown = new LinkedHashMap<>();
+            for (Step step : Step.values()) {
+                readTimeline(evidence.get(step)).ifPresent(timeline -> {
+                    String title = step.title() + ", main run";
+                    summaries.put(step.id(), TimelineReport.summarize(timeline));
+                    pages.put(step.id(), timeline.html(title));
+                    markdown.put(step.id(), TimelineReport.markdown(timeline, title, Grading.pageName(step.id())));
+                });
+            }
+            GradeReport report = new GradeReport(score, MAX_SCORE, directory.toString(), Instant.now(), version(), steps,
                     Map.copyOf(phases).entrySet().stream().collect(LinkedHashMap::new,
-                            (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll), protectedFiles);
+                            (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll), protectedFiles, summaries);
+            return new Grading(report, pages, markdown);
         } finally {
             if (!keepWork) {
                 deleteQuietly(work);
@@ -98,6 +136,20 @@ public final class Grader {
                 progress.println("  scratch directory kept: " + work);
             }
         }
+    }
+
+    /** The picture of a step's main run, when it ran and left a trace; none for a step that never ran. */
+    private static java.util.Optional<Timeline> readTimeline(StepEvidence evidence) {
+        return evidence.mainIfRan()
+                .map(run -> run.traceFile())
+                .filter(Files::isRegularFile)
+                .flatMap(file -> {
+                    try {
+                        return java.util.Optional.of(Timeline.read(file));
+                    } catch (IOException | RuntimeException e) {
+                        return java.util.Optional.empty();
+                    }
+                });
     }
 
     private static Path createWorkDirectory() {

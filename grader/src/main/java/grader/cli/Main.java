@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The grader's command line: {@code java -jar grader.jar <command> ...}.
@@ -63,6 +64,8 @@ public final class Main {
                                      junit.xml           JUnit XML
                                      annotations.txt     GitHub workflow commands that pin compile
                                                          errors and forbidden calls to lines of code
+                                     timeline-<step>.html  each step's run: a lane per process, a bar
+                                                         per task (the summary has the same as a chart)
               --keep-work          Keep the grader's scratch directory (compiled classes, each run's
                                    trace and output) and print where it is.
 
@@ -134,13 +137,17 @@ public final class Main {
             throw new UsageException("the submission " + submission + " is not a directory");
         }
         out.println("Grading " + submission + " ...");
-        GradeReport report;
+        Grader.Grading grading;
         try {
-            report = new Grader(out, keepWork).grade(submission);
+            grading = new Grader(out, keepWork).gradeWithTimelines(submission);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        ReportWriter.writeAll(report, reportDir);
+        GradeReport report = grading.report();
+        ReportWriter.writeAll(report, reportDir, grading.timelineMarkdown());
+        for (Map.Entry<String, String> page : grading.timelinePages().entrySet()) {
+            Files.writeString(reportDir.resolve(Grader.Grading.pageName(page.getKey())), page.getValue());
+        }
         out.println();
         out.print(ConsoleTable.render(report));
         if (report.protectedFiles().checked() && !report.protectedFiles().intact()) {

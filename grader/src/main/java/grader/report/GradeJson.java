@@ -28,6 +28,9 @@ import java.util.Map;
  *  "protected_files": {"checked": true, "intact": false, "modified": ["pom.xml"], "missing": [], "added": []}}
  * }</pre>
  * {@code protected_files} may be absent in files written by older graders; it then reads as not checked.
+ * Last comes {@code timelines}: by step id, {@code {"verdict", "parallel", "serial", "single_process",
+ * "tasks", "workers", "max_concurrency", "span_ms", "lanes": [names], "bars": [[lane, start_ms, end_ms]],
+ * "truncated"}} (see {@link RunTimeline}); absent in older files, read as none.
  * {@code file} and {@code line} appear only when the test has a {@link SourceLocation}. Unlike the
  * other report files this one is not cleaned or truncated: {@link #read} must give back exactly the
  * report that was written, so the dashboard sees what the grader saw. (The one exception: a
@@ -76,7 +79,8 @@ public final class GradeJson {
         String gradedAt = root.text("graded_at");
         return new GradeReport(root.integer("score"), root.integer("max_score"), root.text("submission"),
                 gradedAt == null ? null : instant(gradedAt), root.text("grader_version"),
-                Collections.unmodifiableList(steps), Collections.unmodifiableMap(phases), protectedFiles(root));
+                Collections.unmodifiableList(steps), Collections.unmodifiableMap(phases), protectedFiles(root),
+                timelines(root));
     }
 
     private static Map<String, Object> toMap(GradeReport report) {
@@ -100,7 +104,26 @@ public final class GradeJson {
         protectedFiles.put("missing", files.missing());
         protectedFiles.put("added", files.added());
         root.put("protected_files", protectedFiles);
+        Map<String, Object> timelines = new LinkedHashMap<>();
+        report.timelines().forEach((step, timeline) -> timelines.put(step, toMap(timeline)));
+        root.put("timelines", timelines);
         return root;
+    }
+
+    private static Map<String, Object> toMap(RunTimeline timeline) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("verdict", timeline.verdict());
+        map.put("parallel", timeline.parallel());
+        map.put("serial", timeline.serial());
+        map.put("single_process", timeline.singleProcess());
+        map.put("tasks", timeline.tasks());
+        map.put("workers", timeline.workers());
+        map.put("max_concurrency", timeline.maxConcurrency());
+        map.put("span_ms", timeline.spanMillis());
+        map.put("lanes", timeline.lanes());
+        map.put("bars", timeline.bars().stream().map(bar -> List.of(bar.lane(), bar.startMs(), bar.endMs())).toList());
+        map.put("truncated", timeline.truncated());
+        return map;
     }
 
     private static Map<String, Object> toMap(StepResult step) {
@@ -129,6 +152,28 @@ public final class GradeJson {
             map.put("line", test.location().line());
         }
         return map;
+    }
+
+    private static Map<String, RunTimeline> timelines(Fields root) {
+        Map<String, RunTimeline> timelines = new LinkedHashMap<>();
+        if (!root.has("timelines")) {
+            return timelines;
+        }
+        Fields all = new Fields(root.object("timelines"), "timelines");
+        for (String step : all.map().keySet()) {
+            Fields t = new Fields(all.object(step), "timelines." + step);
+            List<RunTimeline.Bar> bars = new ArrayList<>();
+            for (Object bar : t.list("bars")) {
+                if (!(bar instanceof List<?> parts) || parts.size() != 3 || !parts.stream().allMatch(Long.class::isInstance)) {
+                    throw new IllegalArgumentException("grade.json: timelines." + step + ".bars holds a bar that is not [lane, start_ms, end_ms]");
+                }
+                bars.add(new RunTimeline.Bar(((Long) parts.get(0)).intValue(), (Long) parts.get(1), (Long) parts.get(2)));
+            }
+            timelines.put(step, new RunTimeline(t.text("verdict"), t.bool("parallel"), t.bool("serial"),
+                    t.bool("single_process"), t.integer("tasks"), t.integer("workers"), t.integer("max_concurrency"),
+                    t.longInteger("span_ms"), t.texts("lanes"), bars, t.bool("truncated")));
+        }
+        return timelines;
     }
 
     private static ProtectedFiles protectedFiles(Fields root) {
@@ -234,6 +279,20 @@ public final class GradeJson {
                 throw new IllegalArgumentException("grade.json: " + where(key) + " is not a string");
             }
             return (String) value;
+        }
+
+        long longInteger(String key) {
+            if (!(required(key) instanceof Long value)) {
+                throw new IllegalArgumentException("grade.json: " + where(key) + " is not a whole number");
+            }
+            return value;
+        }
+
+        List<?> list(String key) {
+            if (!(required(key) instanceof List<?> value)) {
+                throw new IllegalArgumentException("grade.json: " + where(key) + " is not an array");
+            }
+            return value;
         }
 
         boolean bool(String key) {

@@ -1,6 +1,7 @@
 package grader.sandbox;
 
 import grader.trace.Trace;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -19,10 +20,12 @@ import java.util.Map;
  * @param leftovers      processes of the run still alive after it ended, which the sandbox killed
  * @param millis         wall time of the run
  * @param limitSeconds   the run's time limit
+ * @param traceFile      the trace's file, for pictures of the run; it lives in the grader's scratch
+ *                       directory, so only until grading ends
  */
 public record RunResult(String label, long mainPid, int exitCode, boolean timedOut, boolean outputCapped,
                         boolean processCapHit, String stdout, String stderr, Trace trace, Map<String, Object> probe,
-                        int leftovers, long millis, long limitSeconds) {
+                        int leftovers, long millis, long limitSeconds, Path traceFile) {
 
     /** Whether the run ended by itself, within its limits. */
     public boolean endedNormally() {

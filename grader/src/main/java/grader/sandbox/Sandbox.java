@@ -74,7 +74,7 @@ public final class Sandbox {
             return new RunResult(request.label(), process.pid(), outcome == Outcome.ENDED ? exitCode : -1,
                     outcome == Outcome.TIMED_OUT, outcome == Outcome.OUTPUT_CAP, outcome == Outcome.PROCESS_CAP,
                     out.text(), err.text(), Trace.read(traceFile), readProbe(probeFile),
-                    outcome == Outcome.ENDED ? leftovers : 0, millis, request.timeout().toSeconds());
+                    outcome == Outcome.ENDED ? leftovers : 0, millis, request.timeout().toSeconds(), traceFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + request.label() + " in the sandbox", e);
         } catch (InterruptedException e) {

@@ -144,6 +144,11 @@ public final class StepEvidence {
         return run("main", "main", List.of(step.className()), mainTimeout());
     }
 
+    /** The run of the step's {@code main}, if a test asked for it; never starts it. */
+    public synchronized java.util.Optional<RunResult> mainIfRan() {
+        return java.util.Optional.ofNullable(runs.get("main"));
+    }
+
     /** A run of one of the harness's checks for this step. */
     public RunResult probe(String check) {
         return run(check, check, List.of(), Duration.ofSeconds(step == Step.COMPLEX_SQUARE ? 25 : 15));

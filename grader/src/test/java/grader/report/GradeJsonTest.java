@@ -41,7 +41,7 @@ class GradeJsonTest {
         @DisplayName("the top-level keys come in the documented order")
         void topLevelKeys() {
             assertEquals(List.of("score", "max_score", "submission", "graded_at", "grader_version", "steps", "phases_ms",
-                            "protected_files"),
+                            "protected_files", "timelines"),
                     new ArrayList<>(parsed(SampleReports.mixed()).keySet()));
         }
 
@@ -130,9 +130,22 @@ class GradeJsonTest {
         }
 
         @Test
+        @DisplayName("a report with timelines reads back equal")
+        void timelines() throws IOException {
+            GradeReport mixed = SampleReports.mixed();
+            RunTimeline timeline = new RunTimeline("10 tasks ran on 4 workers in 3 rounds: parallel.", true, false, false,
+                    10, 4, 4, 3_300, List.of("main", "worker 1"), List.of(new RunTimeline.Bar(1, 140, 1249)), false);
+            GradeReport report = new GradeReport(mixed.score(), mixed.maxScore(), mixed.submission(), mixed.gradedAt(),
+                    mixed.graderVersion(), mixed.steps(), mixed.phaseMillis(), mixed.protectedFiles(),
+                    java.util.Map.of("slow_square", timeline));
+            assertEquals(report, roundTrip(report));
+        }
+
+        @Test
         @DisplayName("a grade.json from before protected files were checked reads as not checked")
         void withoutProtectedFiles() throws IOException {
-            String json = GradeJson.toJson(SampleReports.mixed()).replaceFirst(",\\s*\"protected_files\"[^}]*}", "");
+            String json = GradeJson.toJson(SampleReports.mixed()).replaceFirst(",\\s*\"protected_files\"[^}]*}", "")
+                    .replaceFirst(",\\s*\"timelines\"[^}]*}", "");
             assertFalse(json.contains("protected_files"), json);
             assertEquals(ProtectedFiles.notChecked(), GradeJson.parse(json).protectedFiles());
         }

@@ -1,0 +1,326 @@
+package multiprocessing.tools;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import multiprocessing.tools.Timeline.Bar;
+import multiprocessing.tools.Timeline.Lane;
+import multiprocessing.tools.Timeline.Lifetime;
+import multiprocessing.tools.Timeline.Mark;
+
+/**
+ * Draws a timeline as one self-contained web page: inline CSS and an inline SVG, no script, and a
+ * Content Security Policy that forbids fetching anything, so a page made from a hostile trace can do
+ * no more than show text. Every name from the trace is escaped. The page is also well-formed XML, so
+ * tests (and tools) can read its elements back.
+ *
+ * <p>Elements carry stable classes and data attributes: {@code g.lane[data-lane][data-pid]},
+ * {@code rect.task[data-lane][data-start-us][data-end-us][data-items][data-tasks]},
+ * {@code circle.callback[data-lane][data-time-us]}, {@code path.worker-exit},
+ * {@code rect.lifetime[data-lane][data-start-us][data-end-us]}; times are the trace's own microseconds.
+ */
+final class HtmlTimeline {
+    /** Most callbacks and worker deaths marked; beyond it, only every n-th is drawn. */
+    static final int MAX_MARKS = 500;
+
+    private static final int WIDTH = 960;
+    private static final int LABELS = 190;
+    private static final int PLOT = 740;
+    private static final int AXIS = 34;
+    private static final int LANE = 30;
+    private static final int MAX_TITLE = 200;
+    private static final int MAX_LANE_LABEL = 24;
+
+    private static final String STYLE = """
+            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px;color:#222;background:#fff}
+            h1{font-size:20px;margin:0 0 8px}
+            .verdict{font-size:16px;font-weight:600;margin:8px 0}
+            .summary,.help{color:#555}
+            .notes{color:#8a4b00}
+            figure{margin:12px 0}
+            svg{display:block;max-width:100%;height:auto;border:1px solid #ddd}
+            .stripe{fill:#f5f6f8}
+            .tick line{stroke:#ddd}
+            .tick text,.axis-title{font-size:11px;fill:#666}
+            .lane-name{font-size:13px;fill:#222}
+            .queue{font-size:11px;fill:#666}
+            .task{stroke:#fff;stroke-width:.5}
+            .task.merged{opacity:.7}
+            .task.failed{stroke:#c00;stroke-width:2}
+            .bar-label{font-size:11px;fill:#fff;pointer-events:none}
+            .callback{fill:#222}
+            .worker-exit{stroke:#c00;stroke-width:2;fill:none}
+            .lifetime{fill:#8a8a8a}
+            .lifetime.open{fill:#c8c8c8}
+            .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 18px}
+            .swatch{display:inline-block;width:14px;height:10px;margin-right:6px;vertical-align:middle}
+            .swatch.failed{outline:2px solid #c00;outline-offset:-2px;background:#bbb}
+            .swatch.merged{background:#bbb;opacity:.7}
+            .swatch.dot{width:8px;height:8px;border-radius:50%;background:#222}
+            .swatch.cross{background:none;color:#c00;width:auto;font-weight:700}
+            .swatch.band{height:4px;background:#8a8a8a}
+            """;
+
+    private final Timeline timeline;
+    private final String title;
+    private final long start;
+    private final long span;
+    private final FunctionColors colors;
+    private final StringBuilder out = new StringBuilder(64 * 1024);
+
+    HtmlTimeline(Timeline timeline, String title) {
+        this.timeline = timeline;
+        this.title = Labels.clean(title == null ? "Timeline" : title, MAX_TITLE);
+        this.start = timeline.startUs();
+        this.span = Math.max(1, timeline.endUs() - timeline.startUs());
+        this.colors = new FunctionColors(timeline.tasks());
+    }
+
+    /** The whole page. */
+    String render() {
+        List<Bar> bars = BarMerger.merge(timeline.tasks(), Timeline.MAX_BARS);
+        List<Mark> marks = thin(timeline.marks());
+        List<String> notes = new ArrayList<>(timeline.notes());
+        if (bars.size() < timeline.taskCount()) {
+            notes.add("The " + Labels.count(timeline.taskCount(), "task") + " are drawn as "
+                    + Labels.count(bars.size(), "bar") + ": neighbouring tasks on a lane were merged into bars that"
+                    + " say how many tasks they stand for.");
+        }
+        if (marks.size() < timeline.marks().size()) {
+            notes.add("Only " + marks.size() + " of " + Labels.count(timeline.marks().size(), "callback")
+                    + " and worker deaths are marked.");
+        }
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                .append("<title>").append(escape(title)).append("</title>\n<style>\n");
+        out.append(STYLE).append(FunctionColors.css());
+        out.append("</style>\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
+        out.append("<p class=\"verdict\">").append(escape(timeline.verdict())).append("</p>\n");
+        out.append("<p class=\"summary\">").append(escape(summary())).append("</p>\n");
+        if (!notes.isEmpty()) {
+            out.append("<ul class=\"notes\">\n");
+            notes.forEach(note -> out.append("<li>").append(escape(note)).append("</li>\n"));
+            out.append("</ul>\n");
+        }
+        svg(bars, marks);
+        legend(bars, marks);
+        out.append("<p class=\"help\">How to read it: each row is one operating-system process (point at its name"
+                + " for its pid). Time runs from left to right, in seconds since the run started. A bar is one task"
+                + " batch that a process ran (point at it for its function, items and times); bars stacked above one"
+                + " another at the same moment ran at the same time, in parallel. Dots are callbacks, which run in"
+                + " the main program; a thin band is the life of a Process.</p>\n</body>\n</html>\n");
+        return out.toString();
+    }
+
+    private String summary() {
+        List<String> parts = new ArrayList<>();
+        if (timeline.taskCount() > 0 || timeline.pools() > 0) {
+            parts.add(Labels.count(timeline.taskCount(), "task"));
+        }
+        if (timeline.taskCount() > 0) {
+            parts.add("at most " + timeline.maxConcurrency() + " at once");
+            parts.add(Labels.count(timeline.rounds(), "round"));
+        }
+        long callbacks = timeline.marks().stream().filter(m -> m.kind() == Mark.Kind.CALLBACK).count();
+        if (callbacks > 0) {
+            parts.add(Labels.count(callbacks, "callback"));
+        }
+        parts.add(Labels.count(timeline.lanes().size(), "process", "processes"));
+        parts.add("the run took " + Labels.seconds(timeline.endUs() - timeline.startUs()));
+        return String.join(" · ", parts);
+    }
+
+    private void svg(List<Bar> bars, List<Mark> marks) {
+        List<Lane> lanes = timeline.lanes();
+        int height = AXIS + lanes.size() * LANE + 8;
+        out.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"").append(WIDTH)
+                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
+                .append(height).append("\" role=\"img\" aria-label=\"").append(escape(timeline.verdict())).append("\">\n");
+        for (int i = 0; i < lanes.size(); i += 2) {
+            out.append("<rect class=\"stripe\" x=\"0\" y=\"").append(AXIS + i * LANE).append("\" width=\"").append(WIDTH)
+                    .append("\" height=\"").append(LANE).append("\"/>\n");
+        }
+        axis(height);
+        Map<String, List<Bar>> barsByLane = byLane(bars, Bar::lane);
+        Map<String, List<Mark>> marksByLane = byLane(marks, Mark::lane);
+        Map<String, List<Lifetime>> lifetimesByLane = byLane(timeline.lifetimes(), Lifetime::lane);
+        for (int i = 0; i < lanes.size(); i++) {
+            Lane lane = lanes.get(i);
+            out.append("<g class=\"lane\" data-lane=\"").append(escape(lane.name())).append("\" data-pid=\"")
+                    .append(lane.pid()).append("\" data-kind=\"").append(lane.kind().name().toLowerCase(Locale.ROOT))
+                    .append("\" transform=\"translate(0,").append(AXIS + i * LANE).append(")\">\n");
+            out.append("<title>").append(escape(lane.name() + ": " + lane.description())).append("</title>\n");
+            out.append("<text class=\"lane-name\" x=\"8\" y=\"19\">")
+                    .append(escape(Labels.clean(lane.name(), MAX_LANE_LABEL))).append("</text>\n");
+            if (lane.puts() > 0 || lane.gets() > 0) {
+                out.append("<text class=\"queue\" x=\"").append(LABELS - 6).append("\" y=\"19\" text-anchor=\"end\">")
+                        .append(escape(String.format(Locale.ROOT, "%,d put, %,d got", lane.puts(), lane.gets())))
+                        .append("</text>\n");
+            }
+            lifetimesByLane.getOrDefault(lane.name(), List.of()).forEach(this::lifetime);
+            barsByLane.getOrDefault(lane.name(), List.of()).forEach(this::bar);
+            marksByLane.getOrDefault(lane.name(), List.of()).forEach(this::mark);
+            out.append("</g>\n");
+        }
+        out.append("</svg>\n</figure>\n");
+    }
+
+    private void axis(int height) {
+        long step = tickStep(span);
+        out.append("<g class=\"axis\">\n<text class=\"axis-title\" x=\"8\" y=\"20\">seconds</text>\n");
+        for (long tick = 0; tick <= span; tick += step) {
+            String x = coordinate(LABELS + (double) tick * PLOT / span);
+            out.append("<g class=\"tick\" data-us=\"").append(tick).append("\"><line x1=\"").append(x).append("\" x2=\"")
+                    .append(x).append("\" y1=\"").append(AXIS - 6).append("\" y2=\"").append(height - 4)
+                    .append("\"/><text x=\"").append(x).append("\" y=\"20\" text-anchor=\"middle\">")
+                    .append(escape(Labels.secondsNumber(tick))).append("</text></g>\n");
+        }
+        out.append("</g>\n");
+    }
+
+    /** A round step (1, 2 or 5 times a power of ten microseconds) that gives at most ten ticks. */
+    static long tickStep(long span) {
+        long step = 1;
+        while (true) {
+            for (long factor : new long[] {1, 2, 5}) {
+                if (span / (step * factor) <= 10) {
+                    return step * factor;
+                }
+            }
+            step *= 10;
+        }
+    }
+
+    private void bar(Bar bar) {
+        double x = x(bar.startUs());
+        double width = Math.max(1.5, x(bar.endUs()) - x);
+        String label = bar.label();
+        out.append("<rect class=\"task ").append(colors.cssClass(bar.function())).append(bar.tasks() > 1 ? " merged" : "")
+                .append(bar.ok() ? "" : " failed").append("\" data-lane=\"").append(escape(bar.lane()))
+                .append("\" data-pid=\"").append(bar.pid()).append("\" data-start-us=\"").append(bar.startUs())
+                .append("\" data-end-us=\"").append(bar.endUs()).append("\" data-items=\"").append(bar.items())
+                .append("\" data-tasks=\"").append(bar.tasks()).append("\" x=\"").append(coordinate(x))
+                .append("\" y=\"5\" width=\"").append(coordinate(width)).append("\" height=\"16\"><title>")
+                .append(escape(describe(bar))).append("</title></rect>\n");
+        if (width >= 7 * label.length() + 8) {
+            out.append("<text class=\"bar-label\" x=\"").append(coordinate(x + 4)).append("\" y=\"17\">")
+                    .append(escape(label)).append("</text>\n");
+        }
+    }
+
+    private String describe(Bar bar) {
+        String what = bar.tasks() == 1 ? bar.label() + " (" + bar.function() + ")"
+                : bar.label() + " of " + (bar.function().isEmpty() ? "several functions" : Labels.shortName(bar.function()));
+        return what + ": " + Labels.count(bar.items(), "item") + ", " + Labels.seconds(bar.startUs() - start) + " to "
+                + Labels.seconds(bar.endUs() - start) + " (" + Labels.seconds(bar.endUs() - bar.startUs()) + "), "
+                + bar.lane() + ", pid " + bar.pid() + (bar.ok() ? "" : bar.tasks() == 1 ? ", failed" : ", some failed");
+    }
+
+    private void mark(Mark mark) {
+        String x = coordinate(x(mark.timeUs()));
+        String tooltip = escape(mark.description() + " at " + Labels.seconds(mark.timeUs() - start));
+        if (mark.kind() == Mark.Kind.CALLBACK) {
+            out.append("<circle class=\"callback\" data-lane=\"").append(escape(mark.lane())).append("\" data-time-us=\"")
+                    .append(mark.timeUs()).append("\" cx=\"").append(x).append("\" cy=\"25\" r=\"3\"><title>")
+                    .append(tooltip).append("</title></circle>\n");
+        } else {
+            double cx = x(mark.timeUs());
+            out.append("<path class=\"worker-exit\" data-lane=\"").append(escape(mark.lane())).append("\" data-time-us=\"")
+                    .append(mark.timeUs()).append("\" d=\"M").append(coordinate(cx - 5)).append(" 8L")
+                    .append(coordinate(cx + 5)).append(" 18M").append(coordinate(cx - 5)).append(" 18L")
+                    .append(coordinate(cx + 5)).append(" 8\"><title>").append(tooltip).append("</title></path>\n");
+        }
+    }
+
+    private void lifetime(Lifetime lifetime) {
+        double x = x(lifetime.startUs());
+        double width = Math.max(1.5, x(lifetime.endUs()) - x);
+        String ending = lifetime.exited() ? Labels.seconds(lifetime.endUs() - start) + ", exit code " + lifetime.exitCode()
+                : "the end of the trace (its exit is not recorded)";
+        out.append("<rect class=\"lifetime").append(lifetime.exited() ? "" : " open").append("\" data-lane=\"")
+                .append(escape(lifetime.lane())).append("\" data-pid=\"").append(lifetime.pid())
+                .append("\" data-start-us=\"").append(lifetime.startUs()).append("\" data-end-us=\"")
+                .append(lifetime.endUs()).append("\" x=\"").append(coordinate(x)).append("\" y=\"23\" width=\"")
+                .append(coordinate(width)).append("\" height=\"4\"><title>")
+                .append(escape(lifetime.lane() + " lived from " + Labels.seconds(lifetime.startUs() - start) + " to "
+                        + ending + ", pid " + lifetime.pid()))
+                .append("</title></rect>\n");
+    }
+
+    private void legend(List<Bar> bars, List<Mark> marks) {
+        out.append("<ul class=\"legend\">\n");
+        // Only the colours the picture uses.
+        Set<String> drawn = bars.stream().map(Bar::function).collect(Collectors.toSet());
+        for (FunctionColors.Entry entry : colors.legend(drawn)) {
+            out.append("<li title=\"").append(escape(entry.function())).append("\"><span class=\"swatch ")
+                    .append(entry.cssClass()).append("\"></span>").append(escape(entry.label())).append("</li>\n");
+        }
+        if (bars.stream().anyMatch(bar -> !bar.ok())) {
+            out.append("<li><span class=\"swatch failed\"></span>failed task</li>\n");
+        }
+        if (bars.stream().anyMatch(bar -> bar.tasks() > 1)) {
+            out.append("<li><span class=\"swatch merged\"></span>several tasks merged into one bar</li>\n");
+        }
+        if (marks.stream().anyMatch(mark -> mark.kind() == Mark.Kind.CALLBACK)) {
+            out.append("<li><span class=\"swatch dot\"></span>callback</li>\n");
+        }
+        if (marks.stream().anyMatch(mark -> mark.kind() == Mark.Kind.WORKER_EXIT)) {
+            out.append("<li><span class=\"swatch cross\">×</span>a worker died</li>\n");
+        }
+        if (!timeline.lifetimes().isEmpty()) {
+            out.append("<li><span class=\"swatch band\"></span>a Process's life</li>\n");
+        }
+        out.append("</ul>\n");
+    }
+
+    private double x(long time) {
+        return LABELS + (double) (time - start) * PLOT / span;
+    }
+
+    private static String coordinate(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static List<Mark> thin(List<Mark> marks) {
+        if (marks.size() <= MAX_MARKS) {
+            return marks;
+        }
+        int every = (marks.size() + MAX_MARKS - 1) / MAX_MARKS;
+        List<Mark> kept = new ArrayList<>();
+        for (int i = 0; i < marks.size(); i += every) {
+            kept.add(marks.get(i));
+        }
+        return kept;
+    }
+
+    private static <T> Map<String, List<T>> byLane(List<T> items, Function<T, String> lane) {
+        Map<String, List<T>> grouped = new LinkedHashMap<>();
+        for (T item : items) {
+            grouped.computeIfAbsent(lane.apply(item), key -> new ArrayList<>()).add(item);
+        }
+        return grouped;
+    }
+
+    /** {@code text} safe inside HTML or SVG text and double- or single-quoted attributes. */
+    static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}

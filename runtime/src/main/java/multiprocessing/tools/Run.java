@@ -1,0 +1,28 @@
+package multiprocessing.tools;
+
+import java.util.List;
+import multiprocessing.tools.Timeline.Bar;
+import multiprocessing.tools.Timeline.Lane;
+import multiprocessing.tools.Timeline.Lifetime;
+import multiprocessing.tools.Timeline.Mark;
+
+/**
+ * What a trace says about a run, ready to draw: lanes, one bar per task, marks and lifetimes, the
+ * run's extent, and what had to be left out.
+ *
+ * @param lanes      one per process, in picture order
+ * @param tasks      one bar per task event, ordered by lane, then start
+ * @param marks      callbacks and worker deaths, by time
+ * @param lifetimes  one per {@code Process} child, in start order
+ * @param startUs    the earliest time in the run (microseconds since the epoch); 0 when empty
+ * @param endUs      the latest time in the run
+ * @param pools      how many pools were started
+ * @param events     how many events were used
+ * @param unreadable lines that could not be read
+ * @param impossible events left out for impossible times
+ * @param cut        whether the reading stopped at a cap before the end of the trace
+ * @param hidden     processes left out because the picture has no room for more lanes
+ */
+record Run(List<Lane> lanes, List<Bar> tasks, List<Mark> marks, List<Lifetime> lifetimes, long startUs, long endUs,
+           int pools, int events, int unreadable, int impossible, boolean cut, int hidden) {
+}

@@ -1,0 +1,309 @@
+package multiprocessing.tools;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A run's trace ({@code -Dmultiprocessing.trace=FILE}) as a picture: one lane per process, one bar per
+ * task batch, callbacks as dots, {@code Process} lifetimes as thin bands, and a sentence that says
+ * whether the work ran in parallel.
+ *
+ * <pre>{@code
+ * java -cp runtime/target/classes multiprocessing.tools.Timeline trace.jsonl timeline.html "Step 4"
+ * }</pre>
+ *
+ * <p>From code: {@code Timeline.read(path)}, then {@link #html}, {@link #mermaid} and {@link #verdict}.
+ * A trace is treated as untrusted input: at most {@value #MAX_LINES} lines are read, lines
+ * that are not the runtime's events are skipped and counted, impossible times are left out, names are
+ * cleaned and shortened, and the pictures stay small however large the trace. Nothing in a trace is
+ * ever run or fetched.
+ */
+public final class Timeline {
+    /** Most bars in the web page; beyond it, neighbouring tasks on a lane are merged. */
+    public static final int MAX_BARS = 2_000;
+    /** Most lines read from one trace. */
+    public static final int MAX_LINES = TraceLines.MAX_LINES;
+
+    private final Run run;
+    private final int maxConcurrency;
+    private final int rounds;
+    private final int workersUsed;
+    private final int failedTasks;
+    private final int maxProcessOverlap;
+
+    private Timeline(Run run) {
+        this.run = run;
+        long[] starts = run.tasks().stream().mapToLong(Bar::startUs).toArray();
+        long[] ends = run.tasks().stream().mapToLong(Bar::endUs).toArray();
+        this.maxConcurrency = Intervals.maxOverlap(starts, ends);
+        this.rounds = Intervals.rounds(starts, ends);
+        String main = run.lanes().isEmpty() ? null : run.lanes().get(0).name();
+        Set<String> used = new HashSet<>();
+        run.tasks().stream().map(Bar::lane).filter(lane -> !lane.equals(main)).forEach(used::add);
+        this.workersUsed = used.size();
+        this.failedTasks = (int) run.tasks().stream().filter(bar -> !bar.ok()).count();
+        this.maxProcessOverlap = Intervals.maxOverlap(run.lifetimes().stream().mapToLong(Lifetime::startUs).toArray(),
+                run.lifetimes().stream().mapToLong(Lifetime::endUs).toArray());
+    }
+
+    /**
+     * Reads the trace file {@code trace} (UTF-8; malformed bytes become U+FFFD).
+     *
+     * @throws java.nio.file.NoSuchFileException if there is no such file
+     * @throws IOException                        if it cannot be read
+     */
+    public static Timeline read(Path trace) throws IOException {
+        try (Reader in = new InputStreamReader(Files.newInputStream(trace), StandardCharsets.UTF_8)) {
+            return read(in);
+        }
+    }
+
+    /** Reads a trace from {@code trace}, up to the caps; the caller closes it. */
+    public static Timeline read(Reader trace) throws IOException {
+        return new Timeline(RunBuilder.build(TraceFile.read(trace)));
+    }
+
+    /** One lane per process, in picture order: {@code main}, pool workers, Process children, others. */
+    public List<Lane> lanes() {
+        return run.lanes();
+    }
+
+    /** One bar per task event (never merged), ordered by lane, then start. */
+    public List<Bar> tasks() {
+        return run.tasks();
+    }
+
+    /** Callbacks and worker deaths, by time. */
+    public List<Mark> marks() {
+        return run.marks();
+    }
+
+    /** The lifetime of each {@code Process} child, in start order. */
+    public List<Lifetime> lifetimes() {
+        return run.lifetimes();
+    }
+
+    /** The earliest time in the run, in microseconds since the epoch (0 for an empty trace). */
+    public long startUs() {
+        return run.startUs();
+    }
+
+    /** The latest time in the run, in microseconds since the epoch. */
+    public long endUs() {
+        return run.endUs();
+    }
+
+    /** How many task events the trace holds (each is one batch of items a worker ran). */
+    public int taskCount() {
+        return run.tasks().size();
+    }
+
+    /** How many tasks failed. */
+    public int failedTasks() {
+        return failedTasks;
+    }
+
+    /** How many pools were started. */
+    public int pools() {
+        return run.pools();
+    }
+
+    /** How many processes other than {@code main} ran tasks. */
+    public int workersUsed() {
+        return workersUsed;
+    }
+
+    /** The most tasks that ran at the same moment (touching tasks do not overlap). */
+    public int maxConcurrency() {
+        return maxConcurrency;
+    }
+
+    /**
+     * The number of rounds: the longest chain of tasks in which each started only after the previous one
+     * ended, which is also the fewest moments at which every task is seen running. Ten tasks on four
+     * workers take three rounds (4 + 4 + 2); ten tasks that each waited for the previous one take ten.
+     */
+    public int rounds() {
+        return rounds;
+    }
+
+    /** The most {@code Process} children alive at the same moment. */
+    public int maxProcessOverlap() {
+        return maxProcessOverlap;
+    }
+
+    /** Whether at least two tasks ran at the same moment. */
+    public boolean parallel() {
+        return maxConcurrency >= 2;
+    }
+
+    /** Whether there were at least two tasks and none overlapped another: each waited for the previous one. */
+    public boolean serial() {
+        return taskCount() >= 2 && maxConcurrency == 1;
+    }
+
+    /** Whether nothing ran outside the main process: no task ran elsewhere and no {@code Process} was started. */
+    public boolean singleProcess() {
+        return workersUsed == 0 && run.lifetimes().isEmpty();
+    }
+
+    /** Lines of the trace that could not be read (not JSON, forged, cut short, too long). */
+    public int unreadableLines() {
+        return run.unreadable();
+    }
+
+    /** Events left out because their times cannot belong to the run. */
+    public int impossibleEvents() {
+        return run.impossible();
+    }
+
+    /** Processes left out because a picture has at most 64 lanes. */
+    public int hiddenProcesses() {
+        return run.hidden();
+    }
+
+    /** Whether the trace was longer than the caps allow, so its end was not read. */
+    public boolean truncated() {
+        return run.cut();
+    }
+
+    /** What the reading had to leave out, one sentence each; the pictures show these too. */
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        if (run.cut()) {
+            notes.add("The trace is too long: only its first " + Labels.count(MAX_LINES, "line") + " (at most "
+                    + TraceLines.MAX_CHARS / (1024 * 1024) + " MiB) were read.");
+        }
+        if (run.unreadable() > 0) {
+            notes.add(Labels.count(run.unreadable(), "line") + " could not be read.");
+        }
+        if (run.impossible() > 0) {
+            notes.add(Labels.count(run.impossible(), "event") + " with impossible times "
+                    + (run.impossible() == 1 ? "was" : "were") + " left out.");
+        }
+        if (run.hidden() > 0) {
+            notes.add(Labels.count(run.hidden(), "more process", "more processes") + " not shown: a picture has"
+                    + " at most " + Lanes.MAX_LANES + " lanes.");
+        }
+        return notes;
+    }
+
+    /** One sentence for a student, such as {@code 10 tasks ran on 4 workers in 3 rounds: parallel.} */
+    public String verdict() {
+        return Verdict.of(this);
+    }
+
+    /**
+     * A self-contained web page: inline CSS and SVG, no script, nothing fetched (its Content Security
+     * Policy forbids it), at most {@link #MAX_BARS} bars.
+     */
+    public String html(String title) {
+        return new HtmlTimeline(this, title).render();
+    }
+
+    /**
+     * A Mermaid {@code gantt} chart (as GitHub renders in Markdown) with at most {@code maxBars} bars and
+     * well below Mermaid's default limit of 50,000 characters. Names are reduced to characters that
+     * carry no meaning in Mermaid.
+     */
+    public String mermaid(String title, int maxBars) {
+        return new MermaidTimeline(this, title, maxBars).render();
+    }
+
+    /**
+     * Writes the web page of a trace: {@code Timeline <trace.jsonl> <out.html> [title]}. Prints where it
+     * wrote the page and the verdict; exits with 1 if the trace cannot be read or the page written, 2
+     * for wrong arguments.
+     */
+    public static void main(String[] args) {
+        int status = TimelineCommand.run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * One process of the run: a row of the picture.
+     *
+     * @param name        what the picture calls it: {@code main}, {@code worker 1}, {@code producer}, ...
+     * @param kind        what sort of process it is
+     * @param pid         its process id
+     * @param description a sentence for its tooltip, with its pid
+     * @param puts        items it put on queues
+     * @param gets        items it got from queues
+     */
+    public record Lane(String name, Kind kind, long pid, String description, long puts, long gets) {
+        /** What sort of process a lane shows. */
+        public enum Kind {
+            /** The program that started the pools and Processes. */
+            MAIN,
+            /** A pool worker. */
+            WORKER,
+            /** A {@code Process} child. */
+            PROCESS,
+            /** Any other process that wrote to the trace. */
+            OTHER
+        }
+    }
+
+    /**
+     * A bar: one task batch, or several neighbouring ones merged to keep a picture small.
+     *
+     * @param lane     the lane's name
+     * @param pid      the process that ran it
+     * @param startUs  when it started, microseconds since the epoch (as in the trace)
+     * @param endUs    when it ended
+     * @param function the task's function, such as {@code lab.SlowSquare.slowSquare}; empty for merged
+     *                 tasks of different functions
+     * @param tasks    how many task events the bar stands for: 1 unless merged
+     * @param items    how many items those tasks held
+     * @param ok       whether they all succeeded
+     */
+    public record Bar(String lane, long pid, long startUs, long endUs, String function, int tasks, long items,
+                      boolean ok) {
+        /** What the bar says: the function's short name, or {@code 25 tasks} for a merged bar. */
+        public String label() {
+            return tasks == 1 ? Labels.shortName(function) : Labels.count(tasks, "task");
+        }
+    }
+
+    /**
+     * Something that happened at one moment on a lane.
+     *
+     * @param lane        the lane's name
+     * @param pid         the lane's process
+     * @param timeUs      when, microseconds since the epoch
+     * @param kind        what happened
+     * @param description a sentence for its tooltip
+     */
+    public record Mark(String lane, long pid, long timeUs, Kind kind, String description) {
+        /** What a mark shows. */
+        public enum Kind {
+            /** A callback ran in the pool's owner. */
+            CALLBACK,
+            /** A worker died unasked. */
+            WORKER_EXIT
+        }
+    }
+
+    /**
+     * How long a {@code Process} child lived.
+     *
+     * @param lane     the child's lane
+     * @param pid      the child's pid
+     * @param startUs  when its parent started it
+     * @param endUs    when it exited, or the end of the run if the trace does not say
+     * @param exited   whether the trace records its exit
+     * @param exitCode its exit code, if it exited
+     */
+    public record Lifetime(String lane, long pid, long startUs, long endUs, boolean exited, long exitCode) {
+    }
+}

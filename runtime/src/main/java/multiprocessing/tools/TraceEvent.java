@@ -1,0 +1,136 @@
+package multiprocessing.tools;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * One trace line the timeline can use, with the fields the runtime's README documents for its kind.
+ * Every event has the pid that wrote it and its {@code time_us}, both positive.
+ */
+sealed interface TraceEvent {
+
+    /** The process that wrote the event. */
+    long pid();
+
+    /** When it was written, in microseconds since the epoch. */
+    long time();
+
+    /**
+     * {@code pool_start}: a pool of {@code size} workers and the first of their pids (no more than a
+     * picture can show, so that a forged array of thousands costs nothing).
+     */
+    record PoolStart(long pid, long time, long pool, int size, long[] workers) implements TraceEvent {
+    }
+
+    /** {@code task}: a batch a worker ran from {@code start} to {@code end}. */
+    record Task(long pid, long time, long pool, String function, long items, long start, long end, boolean ok)
+            implements TraceEvent {
+    }
+
+    /** {@code callback}: a callback ran in the pool's owner. */
+    record Callback(long pid, long time, String function, String callback) implements TraceEvent {
+    }
+
+    /** {@code worker_exit}: a worker died unasked. */
+    record WorkerExit(long pid, long time, long worker, long exitCode) implements TraceEvent {
+    }
+
+    /** {@code process_start}: a {@code Process} child was started. */
+    record ProcessStart(long pid, long time, long child, String name, String target) implements TraceEvent {
+    }
+
+    /** {@code process_exit}: a {@code Process} child exited. */
+    record ProcessExit(long pid, long time, long child, long exitCode) implements TraceEvent {
+    }
+
+    /** {@code queue}: how often one process put on and got from one queue. */
+    record QueueCount(long pid, long time, long puts, long gets) implements TraceEvent {
+    }
+
+    /** Any other kind ({@code pool_shutdown}, or one a later runtime adds): it only shows a process was there. */
+    record Other(long pid, long time) implements TraceEvent {
+    }
+
+    /**
+     * The event on a parsed line. Names pass through {@code names}, which cleans and shares them.
+     *
+     * @throws IllegalArgumentException if a documented field is missing, of the wrong type, or impossible
+     *                                  (a pid or time that is not positive, a negative count)
+     */
+    static TraceEvent of(Map<String, Object> fields, UnaryOperator<String> names) {
+        Fields f = new Fields(fields, names);
+        long pid = f.positive("pid");
+        long time = f.positive("time_us");
+        return switch (f.text("event")) {
+            case "pool_start" -> {
+                long[] workers = f.numbers("workers");
+                yield new PoolStart(pid, time, f.number("pool"), workers.length,
+                        Arrays.copyOf(workers, Math.min(workers.length, Lanes.MAX_LANES)));
+            }
+            case "task" -> new Task(pid, time, f.number("pool"), f.text("function"), f.count("items"),
+                    f.number("start_us"), f.number("end_us"), f.flag("ok"));
+            case "callback" -> new Callback(pid, time, f.text("function"), f.text("callback"));
+            case "worker_exit" -> new WorkerExit(pid, time, f.positive("worker"), f.number("exit_code"));
+            case "process_start" -> new ProcessStart(pid, time, f.positive("child_pid"), f.text("name"), f.text("target"));
+            case "process_exit" -> new ProcessExit(pid, time, f.positive("child_pid"), f.number("exit_code"));
+            case "queue" -> new QueueCount(pid, time, f.count("puts"), f.count("gets"));
+            default -> new Other(pid, time);
+        };
+    }
+
+    /** Typed access to a line's fields; every miss is an {@link IllegalArgumentException}. */
+    final class Fields {
+        private final Map<String, Object> fields;
+        private final UnaryOperator<String> names;
+
+        private Fields(Map<String, Object> fields, UnaryOperator<String> names) {
+            this.fields = fields;
+            this.names = names;
+        }
+
+        long number(String name) {
+            if (fields.get(name) instanceof Long value) {
+                return value;
+            }
+            throw new IllegalArgumentException(name + " is not a number");
+        }
+
+        long positive(String name) {
+            long value = number(name);
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " is not positive");
+            }
+            return value;
+        }
+
+        long count(String name) {
+            long value = number(name);
+            if (value < 0) {
+                throw new IllegalArgumentException(name + " is negative");
+            }
+            return value;
+        }
+
+        String text(String name) {
+            if (fields.get(name) instanceof String value) {
+                return names.apply(value);
+            }
+            throw new IllegalArgumentException(name + " is not text");
+        }
+
+        boolean flag(String name) {
+            if (fields.get(name) instanceof Boolean value) {
+                return value;
+            }
+            throw new IllegalArgumentException(name + " is not true or false");
+        }
+
+        long[] numbers(String name) {
+            if (fields.get(name) instanceof long[] values) {
+                return values;
+            }
+            throw new IllegalArgumentException(name + " is not an array of numbers");
+        }
+    }
+}
