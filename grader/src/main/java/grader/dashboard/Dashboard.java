@@ -14,7 +14,7 @@ import java.util.Locale;
  * dashboard.html]} reads one grade file per student (and the batch grader's records, and GitHub
  * Classroom's export when given) and writes a single HTML page with the overview, the pass rates per
  * step and test, the commonest failures, and a sortable, filterable table of students with their
- * flags and tests.
+ * flags, tests and each step's run timeline.
  */
 public final class Dashboard {
     /** The command's usage line. */

@@ -3,35 +3,41 @@ package grader.dashboard;
 import grader.json.Json;
 import grader.report.GradeReport;
 import grader.report.ReportText;
+import grader.report.RunTimeline;
 import grader.report.StepOutcome;
 import grader.report.StepResult;
 import grader.report.TestResult;
 import grader.report.TestStatus;
+import grader.suite.Step;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The page's data as compact JSON, which the page's script renders. Its shape:
  * <pre>{@code
  * {"generated": "2025-03-01T12:00:00Z",
- *  "strings": ["a failure message", "a flag's detail", ...],
+ *  "strings": ["a failure message", "a flag's detail", "10 tasks ran on 4 workers in 3 rounds: parallel.", ...],
+ *  "laneSets": [["main", "worker 1", "worker 2", "worker 3", "worker 4"], ...],
  *  "statuses": ["passed", "failed", "error", "timeout"],
  *  "flagKinds": [{"id": "no-submission", "label": "no submission"}, ...],
  *  "overview": {"students": 3, "submitted": 2, "notSubmitted": 1, "graded": 2, "mean": 61.5, "median": 61.5,
  *               "histogram": [0, 0, 0, 0, 0, 1, 0, 1, 0, 0]},
- *  "steps": [{"id": "square", "title": "Step 1: square", "max": 20, "graded": 2, "passed": 1,
+ *  "steps": [{"id": "square", "title": "Step 1: square", "max": 20, "pool": true, "graded": 2, "passed": 1,
  *             "tests": [{"name": "...", "graded": 2, "passed": 1}]}],
  *  "topFailures": [{"step": "square", "title": "Step 1: square", "test": "...", "graded": 2, "notPassed": 1,
  *                   "messages": [{"text": "...", "students": 1}]}],
  *  "students": [{"login": "alice", "score": 73, "max": 100, "graded": "2025-03-01T12:34:56Z",
  *                "steps": [20, 15, null, 18], "passed": [1, 0, 0, 0],
  *                "tests": [[0, 0, [1, 4], 0], null, ...], "flags": [[3, 7]],
+ *                "timelines": [[2, 1, 0, 10, 3300, [1, 0, 1003, 2, 1, 1002, ...]], null, ...],
  *                "repository": "...", "commit": "...", "roster": "...", "classroomPoints": 80}]}
  * }</pre>
  * A student's {@code steps}, {@code passed} and {@code tests} follow the order of {@code steps}; a
@@ -39,6 +45,16 @@ import java.util.Map;
  * {@code tests}: a status index alone when there is no message, else {@code [status, string index]},
  * {@code null} when the grade lacks the test. A flag is {@code [flagKinds index, string index]}.
  * Texts repeated across students ({@code strings}) are stored once.
+ *
+ * <p>A step's {@code pool} says whether its main was meant to run its work on a pool's workers (see
+ * {@link #POOL_STEPS}). A student's {@code timelines}, in step order too, hold the grade file's run
+ * timeline of each step ({@code null} where there is none) as {@code [verdict, bits, lanes, tasks,
+ * span_ms, bars]}: {@code verdict} indexes {@code strings}; {@code bits} adds 1 for {@code parallel},
+ * 2 for {@code serial}, 4 for {@code single_process}, 8 for {@code truncated}; {@code lanes} indexes
+ * {@code laneSets}, the lists of lane names, stored once because nearly every run has the same lanes;
+ * {@code bars} is flat, three numbers a bar: its lane, its start minus the previous bar's start (the
+ * first bar's minus 0), and its length, all in milliseconds. Differences and lengths are short numbers
+ * where times from the run's start grow long, which keeps 2,000 students' bars small.
  *
  * <p>All text is {@link ReportText#clean cleaned}, and {@link Json} escapes {@code <}, {@code >},
  * {@code &}, U+2028 and U+2029, so the JSON can sit inside a {@code <script>} element whatever students
@@ -48,7 +64,15 @@ final class DashboardData {
     /** The longest test message kept for the drill-down; the rest is in the student's grade file. */
     static final int MAX_MESSAGE_CHARS = 2000;
 
-    private final TextTable strings = new TextTable();
+    /**
+     * The steps whose main was meant to hand its work to a pool's workers. Only there does a run with
+     * {@code single_process} mean the pool was bypassed; in the queue step the field says that no
+     * {@code Process} was started, which the page does not count as a single-process run.
+     */
+    static final Set<Step> POOL_STEPS = EnumSet.of(Step.SQUARE, Step.COMPLEX_SQUARE, Step.SLOW_SQUARE);
+
+    private final IndexTable<String> strings = new IndexTable<>();
+    private final IndexTable<List<String>> laneSets = new IndexTable<>();
     private final ClassAggregate aggregate;
     private final Map<String, Integer> stepIndexes = new HashMap<>();
 
@@ -71,7 +95,8 @@ final class DashboardData {
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("generated", generated.toString());
-        root.put("strings", strings.texts());
+        root.put("strings", strings.values());
+        root.put("laneSets", laneSets.values());
         root.put("statuses", Arrays.stream(TestStatus.values()).map(TestStatus::word).toList());
         root.put("flagKinds", Arrays.stream(FlagKind.values()).map(DashboardData::flagKind).toList());
         root.put("overview", overview());
@@ -106,6 +131,7 @@ final class DashboardData {
         map.put("id", clean(step.id()));
         map.put("title", clean(step.title()));
         map.put("max", step.maxScore());
+        map.put("pool", POOL_STEPS.stream().anyMatch(pool -> pool.id().equals(step.id())));
         map.put("graded", step.graded());
         map.put("passed", step.passed());
         map.put("tests", step.tests().stream().map(test -> {
@@ -140,6 +166,7 @@ final class DashboardData {
         List<Object> scores = new ArrayList<>(Collections.nCopies(stepCount, null));
         List<Object> passed = new ArrayList<>(Collections.nCopies(stepCount, 0));
         List<Object> tests = new ArrayList<>(Collections.nCopies(stepCount, null));
+        List<Object> timelines = new ArrayList<>(Collections.nCopies(stepCount, null));
         if (report != null) {
             for (StepResult step : report.steps()) {
                 int index = stepIndexes.get(step.id());
@@ -149,6 +176,13 @@ final class DashboardData {
                     tests.set(index, tests(step, aggregate.steps().get(index)));
                 }
             }
+            // A timeline of a step the class has no results for has no row to sit in, so it is left out.
+            report.timelines().forEach((stepId, timeline) -> {
+                Integer index = stepIndexes.get(stepId);
+                if (index != null) {
+                    timelines.set(index, timeline(timeline));
+                }
+            });
         }
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("login", clean(student.login()));
@@ -158,6 +192,7 @@ final class DashboardData {
         map.put("steps", scores);
         map.put("passed", passed);
         map.put("tests", tests);
+        map.put("timelines", timelines);
         map.put("flags", StudentFlags.of(student).stream()
                 .map(flag -> List.of(flag.kind().ordinal(), strings.indexOf(clean(flag.detail())))).toList());
         map.put("repository", repository(student));
@@ -165,6 +200,23 @@ final class DashboardData {
         map.put("roster", student.classroom() == null ? null : cleanOrNull(student.classroom().rosterIdentifier()));
         map.put("classroomPoints", student.classroom() == null ? null : student.classroom().pointsAwarded());
         return map;
+    }
+
+    /** A run timeline in the compact form the class javadoc describes. */
+    private List<Object> timeline(RunTimeline timeline) {
+        int bits = (timeline.parallel() ? 1 : 0) | (timeline.serial() ? 2 : 0) | (timeline.singleProcess() ? 4 : 0)
+                | (timeline.truncated() ? 8 : 0);
+        List<Long> bars = new ArrayList<>(3 * timeline.bars().size());
+        long previousStart = 0;
+        for (RunTimeline.Bar bar : timeline.bars()) {
+            bars.add((long) bar.lane());
+            bars.add(bar.startMs() - previousStart);
+            bars.add(bar.endMs() - bar.startMs());
+            previousStart = bar.startMs();
+        }
+        List<String> lanes = timeline.lanes().stream().map(DashboardData::clean).toList();
+        return List.of(strings.indexOf(clean(timeline.verdict())), bits, laneSets.indexOf(lanes), timeline.tasks(),
+                timeline.spanMillis(), bars);
     }
 
     /** The step's tests in the order of the class's list of them. */

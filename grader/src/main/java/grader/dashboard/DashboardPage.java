@@ -51,6 +51,7 @@ final class DashboardPage {
             <div><dt>Not submitted</dt><dd id="stat-not-submitted"></dd></div>
             <div><dt>Mean score</dt><dd id="stat-mean"></dd></div>
             <div><dt>Median score</dt><dd id="stat-median"></dd></div>
+            <div><dt>Serial or single-process runs</dt><dd id="stat-serial"></dd></div>
             </dl>
             <p class="muted" id="scores-note"></p>
             <figure>

@@ -21,6 +21,10 @@ final class DashboardScript {
               const students = data.students;
               const flagKinds = data.flagKinds;
               const text = (index) => data.strings[index];
+              // The SVG namespace comes from an element of the page, so the page spells out no address at all.
+              const SVG_NS = byId('histogram').namespaceURI;
+              // The bits of a timeline's second entry (see DashboardData).
+              const RUN = { serial: 2, singleProcess: 4, truncated: 8 };
 
               function el(tag, className, content) {
                 const node = document.createElement(tag);
@@ -32,6 +36,38 @@ final class DashboardScript {
                 }
                 return node;
               }
+
+              function svgNode(tag, attributes, content) {
+                const created = document.createElementNS(SVG_NS, tag);
+                for (const [name, value] of Object.entries(attributes)) {
+                  created.setAttribute(name, String(value));
+                }
+                if (content !== undefined) {
+                  created.textContent = content;
+                }
+                return created;
+              }
+
+              // Which students' runs to point out, read from the grade files' timelines exactly as written:
+              // - serial: in at least one step the timeline has serial true (at least two tasks ran and none
+              //   overlapped another);
+              // - single-process: in at least one step whose work was meant for a pool (steps[i].pool: square,
+              //   complex_square, slow_square) the timeline has single_process true (no task ran outside the main
+              //   process and no Process was started). In the queue step that field only says that no Process
+              //   was started, so it is not counted there.
+              function runKinds(s) {
+                let serial = false;
+                let singleProcess = false;
+                s.timelines.forEach((timeline, i) => {
+                  if (timeline !== null) {
+                    serial = serial || (timeline[1] & RUN.serial) !== 0;
+                    singleProcess = singleProcess || (steps[i].pool && (timeline[1] & RUN.singleProcess) !== 0);
+                  }
+                });
+                return { serial, singleProcess };
+              }
+
+              const runs = students.map(runKinds);
 
               function percent(part, whole) {
                 return whole > 0 ? Math.round((100 * part) / whole) : 0;
@@ -57,6 +93,7 @@ final class DashboardScript {
                 byId('stat-not-submitted').textContent = o.notSubmitted;
                 byId('stat-mean').textContent = o.mean === null ? DASH : o.mean.toFixed(1);
                 byId('stat-median').textContent = o.median === null ? DASH : o.median.toFixed(1);
+                byId('stat-serial').textContent = runs.filter((run) => run.serial || run.singleProcess).length;
                 byId('scores-note').textContent = 'Scores, pass rates and failures count the ' + o.graded
                   + ' students who submitted and have a grade; scores are in % of the points.';
                 byId('generated').textContent = 'Generated ' + formatTime(data.generated) + ' UTC.';
@@ -65,18 +102,6 @@ final class DashboardScript {
 
               function renderHistogram(bins) {
                 const svg = byId('histogram');
-                // The namespace comes from the element itself, so the page spells out no address at all.
-                const ns = svg.namespaceURI;
-                const node = (tag, attributes, content) => {
-                  const created = document.createElementNS(ns, tag);
-                  for (const [name, value] of Object.entries(attributes)) {
-                    created.setAttribute(name, String(value));
-                  }
-                  if (content !== undefined) {
-                    created.textContent = content;
-                  }
-                  return created;
-                };
                 const width = 640;
                 const height = 230;
                 const top = 24;
@@ -90,12 +115,12 @@ final class DashboardScript {
                 bins.forEach((count, i) => {
                   const barHeight = Math.round(((height - top - bottom) * count) / most);
                   const x = side + i * slot;
-                  parts.append(node('rect', { class: 'bar', x: x + 4, y: height - bottom - barHeight, width: slot - 8, height: barHeight }));
-                  parts.append(node('text', { x: x + slot / 2, y: height - bottom - barHeight - 6, 'text-anchor': 'middle' }, String(count)));
-                  parts.append(node('text', { x: x + slot / 2, y: height - bottom + 16, 'text-anchor': 'middle' }, binLabel(i, bins.length)));
+                  parts.append(svgNode('rect', { class: 'bar', x: x + 4, y: height - bottom - barHeight, width: slot - 8, height: barHeight }));
+                  parts.append(svgNode('text', { x: x + slot / 2, y: height - bottom - barHeight - 6, 'text-anchor': 'middle' }, String(count)));
+                  parts.append(svgNode('text', { x: x + slot / 2, y: height - bottom + 16, 'text-anchor': 'middle' }, binLabel(i, bins.length)));
                 });
-                parts.append(node('line', { class: 'axis', x1: side, x2: width - side, y1: height - bottom, y2: height - bottom }));
-                parts.append(node('text', { x: width / 2, y: height - 8, 'text-anchor': 'middle' }, 'score, % of the points'));
+                parts.append(svgNode('line', { class: 'axis', x1: side, x2: width - side, y1: height - bottom, y2: height - bottom }));
+                parts.append(svgNode('text', { x: width / 2, y: height - 8, 'text-anchor': 'middle' }, 'score, % of the points'));
                 svg.append(parts);
               }
 
@@ -303,7 +328,12 @@ final class DashboardScript {
                   byStep.append(option('passed:' + step.id, step.title + ': passed'),
                     option('not-passed:' + step.id, step.title + ': not passed'));
                 }
-                stepFilter.append(byFlag, byStep);
+                const byRun = el('optgroup');
+                byRun.label = 'By run timeline';
+                byRun.append(option('timeline:serial', 'Runs: serial in some step'),
+                  option('timeline:single-process', 'Runs: single-process where a pool was expected'),
+                  option('timeline:either', 'Runs: serial or single-process'));
+                stepFilter.append(byFlag, byStep, byRun);
               }
 
               function stepFilterTest() {
@@ -323,6 +353,10 @@ final class DashboardScript {
                     return (s) => s.passed[stepIndex] === 1;
                   case 'not-passed':
                     return (s) => s.passed[stepIndex] !== 1;
+                  case 'timeline':
+                    return (s, i) => argument === 'serial' ? runs[i].serial
+                      : argument === 'single-process' ? runs[i].singleProcess
+                        : runs[i].serial || runs[i].singleProcess;
                   default:
                     return () => true;
                 }
@@ -333,7 +367,7 @@ final class DashboardScript {
                 const passesStep = stepFilterTest();
                 let shown = 0;
                 for (let i = 0; i < rows.length; i++) {
-                  const show = (query === '' || searchText[i].includes(query)) && passesStep(students[i]);
+                  const show = (query === '' || searchText[i].includes(query)) && passesStep(students[i], i);
                   if (rows[i].hidden === show) {
                     rows[i].hidden = !show;
                   }
@@ -403,6 +437,75 @@ final class DashboardScript {
                 return repository;
               }
 
+              function seconds(ms, decimals) {
+                return (ms / 1000).toFixed(decimals);
+              }
+
+              // Axis ticks 1, 2 or 5 times a power of ten apart, at most eight of them over the run.
+              function tickStep(endMs) {
+                for (let power = 1; ; power *= 10) {
+                  const fits = [1, 2, 5].find((factor) => endMs / (factor * power) <= 8);
+                  if (fits !== undefined) {
+                    return fits * power;
+                  }
+                }
+              }
+
+              // One step's run: a row per lane, a bar per task, seconds along the bottom. Drawn from the data's
+              // numbers with DOM calls only; lane names and the verdict go in as text.
+              function timelineFigure(step, timeline) {
+                const [verdictIndex, bits, laneSet, tasks, spanMs, flat] = timeline;
+                const lanes = data.laneSets[laneSet];
+                const verdict = text(verdictIndex);
+                const bars = [];
+                let start = 0;
+                for (let k = 0; k + 2 < flat.length; k += 3) {
+                  start += flat[k + 1];
+                  bars.push({ lane: flat[k], start, end: start + flat[k + 2] });
+                }
+                const notDrawn = (bits & RUN.truncated) !== 0 ? Math.max(0, tasks - bars.length) : 0;
+                const endMs = Math.max(1, spanMs, ...bars.map((bar) => bar.end));
+                const width = 640;
+                const label = 88;
+                const right = 16;
+                const row = 18;
+                const top = 4;
+                const axis = 24;
+                const height = top + lanes.length * row + axis;
+                const scale = (width - label - right) / endMs;
+                const svg = svgNode('svg', { class: 'timeline', 'data-step': step.id, viewBox: '0 0 ' + width + ' ' + height,
+                  role: 'img', 'aria-label': 'Run timeline of ' + step.title + ': ' + verdict
+                    + (notDrawn > 0 ? ' ' + notDrawn + ' more tasks not drawn.' : '') });
+                lanes.forEach((name, i) => {
+                  const middle = top + i * row + row / 2;
+                  svg.append(svgNode('text', { class: 'lane', x: label - 6, y: middle + 4, 'text-anchor': 'end' }, name),
+                    svgNode('line', { class: 'guide', x1: label, x2: width - right, y1: middle, y2: middle }));
+                });
+                const every = tickStep(endMs);
+                // As many decimals as the ticks need: 0.5 s apart needs one, 0.05 s two.
+                const decimals = Math.max(0, 3 - Math.floor(Math.log10(every)));
+                for (const bar of bars) {
+                  const rect = svgNode('rect', { class: 'bar', x: label + bar.start * scale, y: top + bar.lane * row + 3,
+                    width: Math.max(1, (bar.end - bar.start) * scale), height: row - 6 });
+                  rect.append(svgNode('title', {}, (lanes[bar.lane] ?? 'lane ' + bar.lane) + ': '
+                    + seconds(bar.start, 3) + '–' + seconds(bar.end, 3) + ' s'));
+                  svg.append(rect);
+                }
+                const baseline = top + lanes.length * row;
+                svg.append(svgNode('line', { class: 'axis', x1: label, x2: width - right, y1: baseline, y2: baseline }));
+                for (let tick = 0; tick <= endMs; tick += every) {
+                  const x = label + tick * scale;
+                  svg.append(svgNode('line', { class: 'axis', x1: x, x2: x, y1: baseline, y2: baseline + 4 }),
+                    svgNode('text', { class: 'tick', x, y: baseline + 16, 'text-anchor': 'middle' }, seconds(tick, decimals) + ' s'));
+                }
+                const figure = el('figure', 'run');
+                figure.append(el('p', null, verdict), svg);
+                if (notDrawn > 0) {
+                  figure.append(el('p', 'muted', notDrawn + ' more tasks not drawn: the timeline page in the student\u2019s grade report shows them all.'));
+                }
+                return figure;
+              }
+
               function openDetail(index, button) {
                 const s = students[index];
                 opener = button;
@@ -435,6 +538,9 @@ final class DashboardScript {
                     return;
                   }
                   parts.append(el('h3', null, step.title + ': ' + (tests === null ? 'no grade' : s.steps[i] + ' / ' + step.max)));
+                  if (s.timelines[i] !== null) {
+                    parts.append(timelineFigure(step, s.timelines[i]));
+                  }
                   if (tests === null) {
                     return;
                   }

@@ -118,6 +118,13 @@ final class DashboardStyle {
               text-indent: 0; margin: 4px 0 0; padding: 6px 8px; background: #f6f8fa; border-radius: 4px;
               white-space: pre-wrap; overflow-wrap: anywhere; font: 0.85rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
             }
+            .run { margin: 4px 0 10px; }
+            .timeline { width: 100%; max-width: 640px; height: auto; display: block; }
+            .timeline .bar { fill: var(--bar); }
+            .timeline .guide { stroke: var(--track); }
+            .timeline .axis { stroke: var(--muted); }
+            .timeline text { fill: var(--text); font-size: 11px; }
+            .timeline .tick { fill: var(--muted); }
             @media (max-width: 720px) {
               .rates li { grid-template-columns: 1fr; }
             }

@@ -140,7 +140,8 @@ class CorpusTest {
         GradeReport report = GradeJson.read(reports.resolve("grade.json"));
         Map<String, Integer> actual = report.steps().stream()
                 .collect(Collectors.toMap(StepResult::id, StepResult::score, (a, b) -> a, LinkedHashMap::new));
-        System.out.printf("corpus %-32s %3d/100 in %3d s  %s%n", testCase.name(), report.score(), seconds, actual);
+        System.out.printf("corpus %-32s %3d/100 in %3d s  summary.md %6d bytes  %s%n", testCase.name(), report.score(),
+                seconds, Files.size(reports.resolve("summary.md")), actual);
         assertEquals("Points " + report.score() + "/" + report.maxScore(),
                 ClassroomReporter.fromFiles(reports).pointsNotice(),
                 "the points GitHub Classroom would record from classroom/outputs.env");

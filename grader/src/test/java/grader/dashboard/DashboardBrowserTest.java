@@ -8,6 +8,8 @@ import grader.browser.BrowserPage;
 import grader.browser.ChromiumAvailability;
 import grader.browser.HeadlessChromium;
 import grader.report.GradeJson;
+import grader.report.GradeReport;
+import grader.report.RunTimeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +46,7 @@ class DashboardBrowserTest {
     static Path page;
     static Set<String> logins;
     static Map<String, Integer> scores;
+    static Map<String, GradeReport> reports;
     static HeadlessChromium browser;
 
     BrowserPage tab;
@@ -56,6 +59,7 @@ class DashboardBrowserTest {
         Dashboard.write(grades, null, page, Instant.parse("2026-11-25T12:00:00Z"));
         logins = new TreeSet<>();
         scores = new HashMap<>();
+        reports = new HashMap<>();
         for (Path dir : List.of(grades, grades.resolve(".batch"))) {
             try (Stream<Path> files = Files.list(dir)) {
                 files.filter(f -> f.toString().endsWith(".json")).forEach(f -> logins.add(stem(f)));
@@ -63,7 +67,9 @@ class DashboardBrowserTest {
         }
         for (String login : logins) {
             try {
-                scores.put(login, GradeJson.read(grades.resolve(login + ".json")).score());
+                GradeReport report = GradeJson.read(grades.resolve(login + ".json"));
+                scores.put(login, report.score());
+                reports.put(login, report);
             } catch (IOException | IllegalArgumentException e) {
                 // no grade: shown without a score
             }
@@ -213,6 +219,76 @@ class DashboardBrowserTest {
         void escapeCloses() {
             tab.pressKey("Escape");
             tab.waitFor("!document.querySelector('#detail').open");
+        }
+    }
+
+    @Nested
+    @DisplayName("run timelines")
+    class Timelines {
+        /** The steps whose work the lab meant for a pool; only there does a single-process run count. */
+        private static final Set<String> POOL_STEPS = Set.of("square", "complex_square", "slow_square");
+
+        private Set<String> loginsWhere(java.util.function.BiPredicate<String, RunTimeline> stepRan) {
+            Set<String> found = new TreeSet<>();
+            reports.forEach((login, report) -> report.timelines().forEach((step, timeline) -> {
+                if (stepRan.test(step, timeline)) {
+                    found.add(login);
+                }
+            }));
+            return found;
+        }
+
+        private void choose(String filter) {
+            tab.evaluate("(() => { const select = document.querySelector('#step-filter'); select.value = '" + filter
+                    + "'; select.dispatchEvent(new Event('change')); return select.value; })()");
+        }
+
+        @Test
+        @DisplayName("the drill-down draws each step's run: its lanes and every bar the grade file keeps")
+        @SuppressWarnings("unchecked")
+        void drillDown() {
+            // A student with a cut timeline, to see the note on the tasks left out as well.
+            String login = loginsWhere((step, timeline) -> timeline.truncated()).iterator().next();
+            Map<String, RunTimeline> timelines = reports.get(login).timelines();
+            tab.click("#students tbody tr[data-login='" + login + "'] button.drill");
+            tab.waitFor("document.querySelector('#detail').open");
+            Map<String, List<Long>> expected = new java.util.TreeMap<>();
+            timelines.forEach((step, timeline) -> expected.put(step,
+                    List.of((long) timeline.bars().size(), (long) timeline.lanes().size())));
+            Map<String, List<Long>> drawn = new java.util.TreeMap<>();
+            ((List<List<Object>>) tab.evaluate("[...document.querySelectorAll('#detail svg.timeline')].map(svg =>"
+                    + " [svg.dataset.step, svg.querySelectorAll('rect.bar').length, svg.querySelectorAll('text.lane').length])"))
+                    .forEach(svg -> drawn.put((String) svg.get(0),
+                            List.of(((Number) svg.get(1)).longValue(), ((Number) svg.get(2)).longValue())));
+            tab.screenshot(SCREENSHOTS.resolve("timelines.png"));
+            String cut = timelines.values().stream().filter(RunTimeline::truncated)
+                    .map(timeline -> (timeline.tasks() - timeline.bars().size()) + " more tasks not drawn").findFirst().orElseThrow();
+            assertAll(
+                    () -> assertEquals(expected, drawn),
+                    () -> assertEquals(timelines.size(), ((Number) tab.evaluate(
+                            "document.querySelectorAll('#detail svg.timeline').length")).intValue()),
+                    () -> assertTrue((Boolean) tab.evaluate("document.querySelector('#detail').textContent.includes('"
+                            + cut + "')"), cut),
+                    () -> assertEquals(List.of(), tab.pageErrors()));
+        }
+
+        @Test
+        @DisplayName("the serial filter shows exactly the students with a serial run")
+        void serialFilter() {
+            Set<String> expected = loginsWhere((step, timeline) -> timeline.serial());
+            choose("timeline:serial");
+            assertAll(
+                    () -> assertTrue(!expected.isEmpty(), "the class has no serial run"),
+                    () -> assertEquals(expected, new TreeSet<>(shownLogins())));
+        }
+
+        @Test
+        @DisplayName("the overview counts the students with a serial or single-process run")
+        void count() {
+            Set<String> expected = loginsWhere((step, timeline) -> timeline.serial()
+                    || timeline.singleProcess() && POOL_STEPS.contains(step));
+            assertEquals(Integer.toString(expected.size()),
+                    tab.evaluate("document.querySelector('#stat-serial').textContent.trim()"));
         }
     }
 

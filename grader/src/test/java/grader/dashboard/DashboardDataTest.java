@@ -7,6 +7,7 @@ import grader.batch.BatchRecord;
 import grader.json.Json;
 import grader.report.GradeReport;
 import grader.report.ReportText;
+import grader.report.RunTimeline;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -144,6 +145,83 @@ class DashboardDataTest {
             StudentRecord erin = new StudentRecord("erin", null, null,
                     GradeFixtures.batchRecord("erin", BatchRecord.Status.ERROR, true, "x"), null, null);
             assertEquals(GradeFixtures.GRADED_AT.toString(), student(data(erin), 0).get("graded"));
+        }
+    }
+
+    @Nested
+    @DisplayName("run timelines")
+    @SuppressWarnings("unchecked")
+    class Timelines {
+        private static final String VERDICT = "3 tasks ran on 2 workers in 2 rounds: parallel.";
+        private static final List<String> LANES = List.of("main", "worker 1", "worker 2");
+
+        private static RunTimeline parallel() {
+            return new RunTimeline(VERDICT, true, false, false, 3, 2, 2, 2500, LANES,
+                    List.of(new RunTimeline.Bar(1, 100, 1100), new RunTimeline.Bar(2, 102, 1103),
+                            new RunTimeline.Bar(1, 1101, 2101)), false);
+        }
+
+        private static List<Object> timelines(Map<String, Object> data, int student) {
+            return (List<Object>) student(data, student).get("timelines");
+        }
+
+        @Test
+        @DisplayName("are [verdict, bits, lanes, tasks, span, bars] with each bar as lane, start step and length")
+        void encoded() {
+            Map<String, Object> data = data(graded("a", GradeFixtures.report().step("square", "PPPP")
+                    .timeline("square", parallel()).build()));
+            long verdict = strings(data).indexOf(VERDICT);
+            assertEquals(List.of(List.of(verdict, 1L, 0L, 3L, 2500L, List.of(1L, 100L, 1000L, 2L, 2L, 1001L, 1L, 999L, 1000L))),
+                    timelines(data, 0));
+        }
+
+        @Test
+        @DisplayName("set a bit for serial, single-process and truncated")
+        void bits() {
+            RunTimeline serialInMain = new RunTimeline("All 2 tasks ran in the main process, one after another: serial.",
+                    false, true, true, 80, 0, 1, 900, List.of("main"),
+                    List.of(new RunTimeline.Bar(0, 0, 10), new RunTimeline.Bar(0, 11, 20)), true);
+            Map<String, Object> data = data(graded("a", GradeFixtures.report().step("square", "PPPP")
+                    .timeline("square", serialInMain).build()));
+            assertEquals(2L + 4L + 8L, ((List<Object>) timelines(data, 0).get(0)).get(1));
+        }
+
+        @Test
+        @DisplayName("store each list of lanes and each verdict once for the class")
+        void lanesInterned() {
+            GradeReport report = GradeFixtures.report().step("square", "PPPP").timeline("square", parallel()).build();
+            Map<String, Object> data = data(graded("a", report), graded("b", report));
+            assertEquals(List.of(List.of(LANES), 1L, true),
+                    List.of(data.get("laneSets"), strings(data).stream().filter(VERDICT::equals).count(),
+                            timelines(data, 0).equals(timelines(data, 1))));
+        }
+
+        @Test
+        @DisplayName("follow the steps' order, null where a step has none or the student no grade")
+        void stepOrder() {
+            Map<String, Object> data = data(
+                    graded("a", GradeFixtures.report().step("square", "PPPP").step("queue", "PPPPP")
+                            .timeline("queue", parallel()).build()),
+                    new StudentRecord("b", null, "bad JSON", null, null, null));
+            assertEquals(List.of(Arrays.asList(null, 0L), Arrays.asList(null, null)),
+                    List.of(timelines(data, 0).stream().map(t -> t == null ? null : ((List<Object>) t).get(2)).toList(),
+                            timelines(data, 1)));
+        }
+
+        @Test
+        @DisplayName("of a step the class has no results for are left out")
+        void unknownStep() {
+            Map<String, Object> data = data(graded("a", GradeFixtures.report().step("square", "PPPP")
+                    .timeline("slow_square", parallel()).build()));
+            assertEquals(Arrays.asList((Object) null), timelines(data, 0));
+        }
+
+        @Test
+        @DisplayName("mark the steps whose work was meant for a pool")
+        void poolSteps() {
+            List<Map<String, Object>> steps = (List<Map<String, Object>>) data(graded("a", GradeFixtures.perfect()))
+                    .get("steps");
+            assertEquals(List.of(true, true, false, true), steps.stream().map(step -> step.get("pool")).toList());
         }
     }
 

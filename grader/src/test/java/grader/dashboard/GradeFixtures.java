@@ -5,6 +5,7 @@ import grader.report.GradeJson;
 import grader.report.GradeReport;
 import grader.report.ProtectedFiles;
 import grader.report.ReportFiles;
+import grader.report.RunTimeline;
 import grader.report.StepResult;
 import grader.report.TestResult;
 import grader.report.TestStatus;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +56,7 @@ final class GradeFixtures {
      */
     static final class ReportBuilder {
         private final List<StepResult> steps = new ArrayList<>();
+        private final Map<String, RunTimeline> timelines = new LinkedHashMap<>();
         private ProtectedFiles protectedFiles = new ProtectedFiles(true, List.of(), List.of(), List.of());
         private Instant gradedAt = GRADED_AT;
 
@@ -97,6 +100,12 @@ final class GradeFixtures {
             return this;
         }
 
+        /** Gives step {@code id} the run timeline {@code timeline}. */
+        ReportBuilder timeline(String id, RunTimeline timeline) {
+            timelines.put(id, timeline);
+            return this;
+        }
+
         ReportBuilder gradedAt(Instant when) {
             this.gradedAt = when;
             return this;
@@ -106,7 +115,7 @@ final class GradeFixtures {
             int score = steps.stream().mapToInt(StepResult::score).sum();
             int max = steps.stream().mapToInt(StepResult::maxScore).sum();
             return new GradeReport(score, max, "exercises", gradedAt, "1.0.0-SNAPSHOT", List.copyOf(steps),
-                    Map.of("compile", 800L), protectedFiles);
+                    Map.of("compile", 800L), protectedFiles, timelines);
         }
 
         private static TestStatus status(char letter) {

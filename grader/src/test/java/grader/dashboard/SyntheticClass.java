@@ -5,6 +5,7 @@ import grader.report.GradeJson;
 import grader.report.GradeReport;
 import grader.report.ProtectedFiles;
 import grader.report.ReportFiles;
+import grader.report.RunTimeline;
 import grader.report.TestStatus;
 import grader.suite.Step;
 import java.io.IOException;
@@ -24,6 +25,8 @@ import java.util.Random;
  * few common messages (each followed by a line of their own), and a few are the cases the dashboard
  * flags: starter code only, a test timeout, changed protected files, a batch error or timeout with no
  * grade file, an unreadable grade file. One message is hostile markup, to prove the page escapes it.
+ * Every graded student has a run timeline per step ({@link SyntheticTimelines}): most ran their pools in
+ * parallel, about 5 % ran a step serially and about 2 % ran one in the main process alone.
  *
  * <p>Logins are {@code student0001}, {@code student0002}, ...
  */
@@ -58,6 +61,8 @@ public final class SyntheticClass {
      */
     public static void write(Path dir, int students, long seed) throws IOException {
         Random random = new Random(seed);
+        // Timelines draw from a generator of their own, so the grades are the same as without them.
+        Random runs = new Random(~seed);
         Files.createDirectories(dir);
         for (int i = 1; i <= students; i++) {
             String login = login(i);
@@ -75,7 +80,8 @@ public final class SyntheticClass {
                 continue;
             }
             boolean starterCode = kind < 0.075;
-            GradeReport report = starterCode ? starterCode(gradedAt) : graded(random, gradedAt, i == 3);
+            GradeReport report = starterCode ? starterCode(gradedAt)
+                    : graded(random, gradedAt, i == 3, SyntheticTimelines.of(runs));
             ReportFiles.write(dir.resolve(login + ".json"), GradeJson.toJson(report));
             GradeFixtures.batchRecord(login, BatchRecord.Status.GRADED, !starterCode, "").write(dir);
         }
@@ -127,9 +133,11 @@ public final class SyntheticClass {
         return report.build();
     }
 
-    private static GradeReport graded(Random random, Instant gradedAt, boolean hostile) {
+    private static GradeReport graded(Random random, Instant gradedAt, boolean hostile,
+                                      Map<String, RunTimeline> timelines) {
         double skill = 0.55 + 0.45 * Math.sqrt(random.nextDouble());
         GradeFixtures.ReportBuilder report = GradeFixtures.report().gradedAt(gradedAt);
+        timelines.forEach(report::timeline);
         if (random.nextDouble() < 0.03) {
             report.protectedFiles(new ProtectedFiles(true, List.of("pom.xml", ".github/workflows/classroom.yml"),
                     List.of(), List.of()));
