@@ -76,13 +76,36 @@ public final class ChildLauncher {
 
     private static synchronized Path classPathFile() throws IOException {
         if (classPathFile == null) {
-            Path file = Files.createTempFile("multiprocessing-classpath-", ".args");
+            Path file = createPrivateTempFile("multiprocessing-classpath-", ".args");
             file.toFile().deleteOnExit();
             String classPath = System.getProperty("java.class.path", ".");
             Files.writeString(file, "-cp\n" + argumentFileLine(classPath) + "\n", StandardCharsets.UTF_8);
             classPathFile = file;
         }
         return classPathFile;
+    }
+
+    /**
+     * A new temporary file only its owner can read, as {@link Files#createTempFile} makes, but named
+     * from {@link Hub#randomBytes}: {@code createTempFile} draws its name from {@code SecureRandom},
+     * whose provider framework would cost every program's start some fifty classes.
+     */
+    private static Path createPrivateTempFile(String prefix, String suffix) throws IOException {
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+        boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+        for (int attempt = 0; ; attempt++) {
+            Path file = directory.resolve(prefix + java.util.HexFormat.of().formatHex(Hub.randomBytes(8)) + suffix);
+            try {
+                return posix
+                        ? Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+                        : Files.createFile(file);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

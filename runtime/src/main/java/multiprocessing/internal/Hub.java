@@ -40,11 +40,32 @@ public final class Hub {
     private Hub() throws IOException {
         server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        byte[] secret = new byte[24];
-        new SecureRandom().nextBytes(secret);
+        byte[] secret = randomBytes(24);
         address = new Address(server.getLocalPort(), HexFormat.of().formatHex(secret), ProcessHandle.current().pid());
         ExitHook.install();
         Daemons.start("multiprocessing-hub", this::acceptLoop);
+    }
+
+    /**
+     * {@code count} bytes from the operating system's random source. Read straight from
+     * {@code /dev/urandom} where there is one: {@code new SecureRandom()} gives the same bytes there, but
+     * first loads the JDK's security-provider framework, some fifty classes on every program's start.
+     */
+    static byte[] randomBytes(int count) {
+        java.nio.file.Path urandom = java.nio.file.Path.of("/dev/urandom");
+        if (java.nio.file.Files.isReadable(urandom)) {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(urandom)) {
+                byte[] bytes = in.readNBytes(count);
+                if (bytes.length == count) {
+                    return bytes;
+                }
+            } catch (IOException e) {
+                // fall back to the portable way below
+            }
+        }
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     /** This JVM's hub, started on first use. */
