@@ -1,9 +1,10 @@
 package bench;
 
+import grader.report.GradeJson;
+import grader.report.GradeReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,20 +110,15 @@ record Grading(List<Run> runs) {
         return runs.stream().filter(run -> !run.ok()).toList();
     }
 
-    @SuppressWarnings("unchecked")
     private static Run read(RunResult result, Path file) {
         if (!Files.exists(file)) {
             return new Run(result, null, null, Map.of(), "no grade.json was written");
         }
         try {
-            Map<String, Object> root = (Map<String, Object>) JsonReader.parse(
-                    new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            GradeReport report = GradeJson.read(file);
             Map<String, Long> phases = new TreeMap<>(Grading::phaseOrder);
-            Object raw = root.get("phases_ms");
-            if (raw instanceof Map<?, ?> map) {
-                map.forEach((name, millis) -> phases.put(String.valueOf(name), ((Number) millis).longValue()));
-            }
-            return new Run(result, number(root.get("score")), number(root.get("max_score")), phases, null);
+            phases.putAll(report.phaseMillis());
+            return new Run(result, report.score(), report.maxScore(), phases, null);
         } catch (IOException | RuntimeException e) {
             return new Run(result, null, null, Map.of(), "grade.json could not be read: " + e.getMessage());
         }
@@ -138,9 +134,5 @@ record Grading(List<Run> runs) {
 
     private static int rank(String phase) {
         return phase.equals("prepare") ? 0 : phase.equals("total") ? 2 : 1;
-    }
-
-    private static Integer number(Object value) {
-        return value instanceof Number n ? n.intValue() : null;
     }
 }

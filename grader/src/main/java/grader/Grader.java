@@ -8,6 +8,7 @@ import grader.report.RunTimeline;
 import grader.report.TimelineReport;
 import grader.report.StepResult;
 import grader.sandbox.CompileResult;
+import grader.sandbox.FileTrees;
 import grader.sandbox.Sandbox;
 import grader.sandbox.SandboxLimits;
 import grader.sandbox.StepCompiler;
@@ -24,12 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import multiprocessing.tools.Timeline;
 
 /**
@@ -131,7 +130,7 @@ public final class Grader {
             return new Grading(report, pages, markdown);
         } finally {
             if (!keepWork) {
-                deleteQuietly(work);
+                FileTrees.deleteQuietly(work);
             } else {
                 progress.println("  scratch directory kept: " + work);
             }
@@ -162,13 +161,5 @@ public final class Grader {
 
     private static long millisSince(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static void deleteQuietly(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a scratch directory left in the temp folder is harmless
-        }
     }
 }

@@ -4,6 +4,7 @@ import grader.Grader;
 import grader.export.TemplateFiles;
 import grader.report.GradeJson;
 import grader.report.GradeReport;
+import grader.sandbox.FileTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -12,14 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * Grades every student repository under a directory, a few at a time, into one grade file per
@@ -125,7 +124,7 @@ public final class BatchGrader {
             }
         } finally {
             pool.shutdownNow();
-            deleteQuietly(scratch);
+            FileTrees.deleteQuietly(scratch);
         }
         if (interactive) {
             out.println();
@@ -181,7 +180,7 @@ public final class BatchGrader {
         }
         record(new BatchRecord(repository.login(), repository.path().toString(), key, graderIdentity,
                 outcome.status(), outcome.message(), submitted, Instant.now(), seconds(start)), gradesDir, tally, last);
-        deleteQuietly(reportDir);
+        FileTrees.deleteQuietly(reportDir);
     }
 
     private void record(BatchRecord record, Path gradesDir, Tally tally, String last) {
@@ -204,17 +203,6 @@ public final class BatchGrader {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static void deleteQuietly(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // scratch left in the temp folder is harmless
-        }
     }
 
     /** Counts shared by the grading threads; each change redraws the progress line. */

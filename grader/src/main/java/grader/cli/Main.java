@@ -114,12 +114,7 @@ public final class Main {
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
-                case "--out" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new UsageException("--out needs a directory");
-                    }
-                    reportDir = Path.of(args.get(++i));
-                }
+                case "--out" -> reportDir = Path.of(value(args, ++i, "--out needs a directory"));
                 case "--keep-work" -> keepWork = true;
                 default -> {
                     if (args.get(i).startsWith("--")) {

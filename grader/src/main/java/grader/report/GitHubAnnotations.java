@@ -53,13 +53,13 @@ public final class GitHubAnnotations {
             }
         }
         List<String> warnings = new ArrayList<>();
-        for (String path : report.protectedFiles().describe()) {
+        for (ProtectedFiles.Change change : report.protectedFiles().changes()) {
             if (warnings.size() == MAX_PER_KIND) {
                 break;
             }
-            warnings.add("::warning file=" + property(path.substring(0, path.lastIndexOf(" (")))
+            warnings.add("::warning file=" + property(change.path())
                     + ",title=" + property("Protected file changed")
-                    + "::" + data("This file is part of the lab's set-up and differs from the template: " + path
+                    + "::" + data("This file is part of the lab's set-up and differs from the template: " + change
                     + ". It does not change your grade (the grader uses its own copy), and your instructor"
                     + " sees the change. See GRADING.md."));
         }

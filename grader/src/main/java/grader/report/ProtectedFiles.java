@@ -32,13 +32,32 @@ public record ProtectedFiles(boolean checked, List<String> modified, List<String
         return checked && modified.isEmpty() && missing.isEmpty() && added.isEmpty();
     }
 
-    /** Every differing path, with what happened to it, such as {@code pom.xml (modified)}. */
-    public List<String> describe() {
+    /**
+     * One protected file that differs from the template.
+     *
+     * @param path the repository path
+     * @param how  {@code modified}, {@code missing} or {@code added}
+     */
+    public record Change(String path, String how) {
+        /** Such as {@code pom.xml (modified)}. */
+        @Override
+        public String toString() {
+            return path + " (" + how + ")";
+        }
+    }
+
+    /** Every differing file: the modified ones, then the missing, then the added. */
+    public List<Change> changes() {
         return java.util.stream.Stream.of(
-                        modified.stream().map(p -> p + " (modified)"),
-                        missing.stream().map(p -> p + " (missing)"),
-                        added.stream().map(p -> p + " (added)"))
+                        modified.stream().map(p -> new Change(p, "modified")),
+                        missing.stream().map(p -> new Change(p, "missing")),
+                        added.stream().map(p -> new Change(p, "added")))
                 .flatMap(s -> s)
                 .toList();
+    }
+
+    /** Every differing path, with what happened to it, such as {@code pom.xml (modified)}. */
+    public List<String> describe() {
+        return changes().stream().map(Change::toString).toList();
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -91,19 +90,8 @@ public final class StepCompiler {
         try (Stream<Path> top = Files.list(output)) {
             for (Path entry : top.toList()) {
                 if (!entry.getFileName().toString().equals("lab")) {
-                    deleteTree(entry);
+                    FileTrees.delete(entry);
                 }
-            }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }
