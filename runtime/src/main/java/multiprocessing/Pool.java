@@ -52,7 +52,7 @@ public final class Pool implements AutoCloseable {
 
     /** Like {@link #map(Task, Iterable)}, sending {@code chunksize} items to a worker at a time (0: choose). */
     public <T, R> List<R> map(Task<T, R> task, Iterable<? extends T> items, int chunksize) {
-        return mapAsync(task, items, chunksize, null, null).get();
+        return new AsyncResult<>(engine.map("map", task, items, chunksize, null, null)).get();
     }
 
     /** {@link #map(Task, Iterable)} without waiting: Python's {@code map_async}. */
@@ -66,12 +66,12 @@ public final class Pool implements AutoCloseable {
      */
     public <T, R> AsyncResult<List<R>> mapAsync(Task<T, R> task, Iterable<? extends T> items, int chunksize,
                                                 Callback<? super List<R>> callback, ErrorCallback errorCallback) {
-        return new AsyncResult<>(engine.map(task, items, chunksize, callback, errorCallback));
+        return new AsyncResult<>(engine.map("mapAsync", task, items, chunksize, callback, errorCallback));
     }
 
     /** Runs {@code task(argument)} in a worker and waits for the result: Python's {@code apply}. */
     public <T, R> R apply(Task<T, R> task, T argument) {
-        return applyAsync(task, argument).get();
+        return new AsyncResult<>(engine.apply("apply", task, argument, null, null)).get();
     }
 
     /** Starts {@code task(argument)} in a worker without waiting: Python's {@code apply_async}. */
@@ -90,7 +90,7 @@ public final class Pool implements AutoCloseable {
     /** As {@link #applyAsync(Task, Object, Callback)}, with {@code errorCallback} for a failure. */
     public <T, R> AsyncResult<R> applyAsync(Task<T, R> task, T argument, Callback<? super R> callback,
                                             ErrorCallback errorCallback) {
-        return new AsyncResult<>(engine.apply(task, argument, callback, errorCallback));
+        return new AsyncResult<>(engine.apply("applyAsync", task, argument, callback, errorCallback));
     }
 
     /** The operating-system pids of the live workers. */

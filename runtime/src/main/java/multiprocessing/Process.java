@@ -1,7 +1,11 @@
 package multiprocessing;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import multiprocessing.internal.Bootstrap;
 import multiprocessing.internal.ChildLauncher;
@@ -33,9 +37,9 @@ public final class Process {
     private final String targetName;
     private final byte[] target;
     private final byte[] argument;
+    private final AtomicBoolean joinTraced = new AtomicBoolean();
     private volatile ChildProcess child;
-    private volatile java.util.concurrent.CompletableFuture<Void> exitTraced =
-            java.util.concurrent.CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Void> exitTraced = CompletableFuture.completedFuture(null);
 
     /** A process that will run {@code target()}. */
     public Process(Action target) {
@@ -76,9 +80,23 @@ public final class Process {
         if (Trace.ENABLED) {
             Trace.event("process_start").field("child_pid", started.pid()).field("name", name)
                     .field("target", targetName).write();
-            exitTraced = started.process().onExit().thenAccept(p -> Trace.event("process_exit").field("child_pid", p.pid())
-                    .field("name", name).field("target", targetName).field("exit_code", p.exitValue()).write());
+            CompletableFuture<Void> traced = new CompletableFuture<>();
+            exitTraced = traced;
+            started.reportExitOnce(() -> {
+                traceExit(started);
+                traced.complete(null);
+            });
         }
+    }
+
+    /** The process_exit event; {@code stopped} says who stopped a child that did not end by itself. */
+    private void traceExit(ChildProcess started) {
+        Trace.Event exit = Trace.event("process_exit").field("child_pid", started.pid()).field("name", name)
+                .field("target", targetName).field("exit_code", started.process().exitValue());
+        if (started.stoppedBy() != null) {
+            exit.field("stopped", started.stoppedBy());
+        }
+        exit.write();
     }
 
     /** Waits until the process has exited and everything it printed has been printed here. */
@@ -95,14 +113,24 @@ public final class Process {
                 return false;
             }
             started.awaitOutput(OUTPUT_WAIT_MILLIS);
-            // The exit event is written on another thread; a program that exits right after join() keeps it.
-            exitTraced.get(OUTPUT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            awaitExitTraced();
+            if (Trace.ENABLED && joinTraced.compareAndSet(false, true)) {
+                Trace.event("process_join").field("child_pid", started.pid()).field("name", name)
+                        .field("target", targetName).write();
+            }
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MultiprocessingException("interrupted while joining " + name, e);
+        }
+    }
+
+    /** The exit event is written on another thread; a program that exits right after join() keeps it. */
+    private void awaitExitTraced() throws InterruptedException {
+        try {
+            exitTraced.get(OUTPUT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // the event is late or lost: the join itself succeeded all the same
         }
     }
 

@@ -40,6 +40,9 @@ public final class Queue<T> implements Serializable {
             QueueClient.of(owner).put(id, encoded);
         }
         Trace.queuePut(id);
+        if (item == null) {
+            Trace.queueNull(id, "put");
+        }
     }
 
     /**
@@ -85,7 +88,11 @@ public final class Queue<T> implements Serializable {
             return new Taken<>(false, null);
         }
         Trace.queueGet(id);
-        return new Taken<>(true, (T) Codec.decode(encoded));
+        T item = (T) Codec.decode(encoded);
+        if (item == null) {
+            Trace.queueNull(id, "get");
+        }
+        return new Taken<>(true, item);
     }
 
     private boolean isLocal() {

@@ -47,7 +47,8 @@ public final class ChildLauncher {
         String name = "multiprocessing-output-" + process.pid();
         ChildProcess child = new ChildProcess(process, lifeline,
                 OutputPump.start(name, process.getInputStream(), () -> System.out),
-                OutputPump.start(name, process.getErrorStream(), () -> System.err), role);
+                OutputPump.start(name, process.getErrorStream(), () -> System.err), role,
+                bootstrap.role() == Bootstrap.Role.PROCESS);
         ChildRegistry.track(child);
         try {
             lifeline.write((bootstrap.toLine() + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -69,7 +70,7 @@ public final class ChildLauncher {
     }
 
     /** The {@code java} of the running JVM, so children run on the same Java as their parent. */
-    static String javaExecutable() {
+    public static String javaExecutable() {
         boolean windows = File.separatorChar == '\\';
         return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java").toString();
     }

@@ -29,6 +29,7 @@ public final class ChildMain {
     private static final long HALT_AFTER_MILLIS = 1_000;
 
     private static volatile FileChannel lifeline;
+    private static volatile boolean child;
     private static volatile boolean exiting;
     private static CountingOutputStream stdoutCount;
     private static CountingOutputStream stderrCount;
@@ -39,6 +40,7 @@ public final class ChildMain {
     /** Runs one child; not for direct use. */
     public static void main(String[] args) throws Exception {
         // A channel, not a plain stream: closing a channel wakes a thread blocked reading it.
+        child = true;
         lifeline = new FileInputStream(FileDescriptor.in).getChannel();
         ExitHook.install();
         Bootstrap bootstrap = Bootstrap.fromLine(readLine(Channels.newInputStream(lifeline)));
@@ -55,6 +57,11 @@ public final class ChildMain {
         } else {
             exit(runTarget(bootstrap));
         }
+    }
+
+    /** Whether this JVM is a child that the runtime started: a pool worker or a {@code Process}. */
+    static boolean isChild() {
+        return child;
     }
 
     /** Bytes this child has written to standard output so far. */

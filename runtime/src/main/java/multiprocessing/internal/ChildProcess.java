@@ -3,6 +3,7 @@ package multiprocessing.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A child JVM as its parent sees it: the OS process, the pumps that carry its output, and the end of
@@ -16,13 +17,52 @@ public final class ChildProcess {
     private final OutputPump stdout;
     private final OutputPump stderr;
     private final String role;
+    private final boolean userProcess;
+    private final AtomicBoolean exitReported = new AtomicBoolean();
+    private volatile String stoppedBy;
+    private volatile Runnable exitReport;
 
-    ChildProcess(java.lang.Process process, OutputStream lifeline, OutputPump stdout, OutputPump stderr, String role) {
+    ChildProcess(java.lang.Process process, OutputStream lifeline, OutputPump stdout, OutputPump stderr, String role,
+                 boolean userProcess) {
         this.process = process;
         this.lifeline = lifeline;
         this.stdout = stdout;
         this.stderr = stderr;
         this.role = role;
+        this.userProcess = userProcess;
+    }
+
+    /** Whether it runs a {@code Process} target (rather than being a pool worker). */
+    public boolean userProcess() {
+        return userProcess;
+    }
+
+    /**
+     * Who stopped it, if anyone did: {@code terminate}, {@code kill}, or {@code exit} when this program
+     * stopped it on its way out; {@code null} while it runs or when it ended by itself.
+     */
+    public String stoppedBy() {
+        return stoppedBy;
+    }
+
+    /**
+     * Runs {@code report} once, when this child's exit is known: from the operating system's notice, or,
+     * at the latest, from this program's exit hook. The notice arrives on another thread, which an exiting
+     * JVM may never run; the hook makes sure the exit is still told.
+     */
+    public void reportExitOnce(Runnable report) {
+        this.exitReport = report;
+        ChildRegistry.awaitingReport(this);
+        process.onExit().thenRun(this::reportExit);
+    }
+
+    /** Runs the exit report, if there is one and it has not run. */
+    void reportExit() {
+        Runnable report = exitReport;
+        if (report != null && exitReported.compareAndSet(false, true)) {
+            ChildRegistry.reported(this);
+            report.run();
+        }
     }
 
     /** The child's operating-system process id. */
@@ -69,13 +109,22 @@ public final class ChildProcess {
 
     /** Asks the process to stop (SIGTERM on Unix): its shutdown hooks run. */
     public void terminate() {
+        markStopped("terminate");
         process.destroy();
     }
 
     /** Stops the process and everything it started, now. */
     public void kill() {
+        markStopped("kill");
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /** Remembers who stopped a still running child; the first to do so is the one that counts. */
+    void markStopped(String by) {
+        if (stoppedBy == null && process.isAlive()) {
+            stoppedBy = by;
+        }
     }
 
     /** Lets go of the lifeline, which makes a child that watches it exit by itself. */

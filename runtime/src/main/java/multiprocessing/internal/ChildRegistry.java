@@ -13,6 +13,9 @@ import multiprocessing.MultiprocessingException;
 public final class ChildRegistry {
     private static final long GRACE_MILLIS = 700;
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
+    /** Children whose exit must still be told (see {@link ChildProcess#reportExitOnce}). */
+    private static final Set<ChildProcess> UNREPORTED = ConcurrentHashMap.newKeySet();
+    private static final long REPORT_WAIT_MILLIS = 300;
     private static int reserved;
 
     static {
@@ -48,6 +51,19 @@ public final class ChildRegistry {
         });
     }
 
+    static void awaitingReport(ChildProcess child) {
+        UNREPORTED.add(child);
+    }
+
+    static void reported(ChildProcess child) {
+        UNREPORTED.remove(child);
+    }
+
+    /** How many {@code Process} children (not pool workers) still run. */
+    static int liveUserProcesses() {
+        return (int) LIVE.stream().filter(child -> child.userProcess() && child.isAlive()).count();
+    }
+
     /** How many children this JVM runs now. */
     public static synchronized int liveCount() {
         return reserved;
@@ -56,9 +72,10 @@ public final class ChildRegistry {
     /** Stops every live child: politely first, then by force. Runs in the {@link ExitHook}. */
     static void stopAll() {
         List<ChildProcess> children = new ArrayList<>(LIVE);
+        children.forEach(child -> child.markStopped("exit"));
         // A polite stop first so that children run their own shutdown hooks (coverage agents, their
         // own children), then a forced one for whatever is still there.
-        children.forEach(ChildProcess::terminate);
+        children.forEach(child -> child.process().destroy());
         long deadline = System.currentTimeMillis() + GRACE_MILLIS;
         for (ChildProcess child : children) {
             try {
@@ -69,5 +86,20 @@ public final class ChildRegistry {
             }
         }
         children.stream().filter(ChildProcess::isAlive).forEach(ChildProcess::kill);
+        reportExits();
+    }
+
+    /** Tells the exits that the operating system's notice has not told yet: this JVM may not wait for it. */
+    private static void reportExits() {
+        for (ChildProcess child : new ArrayList<>(UNREPORTED)) {
+            try {
+                child.awaitExit(REPORT_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!child.isAlive()) {
+                child.reportExit();
+            }
+        }
     }
 }

@@ -45,6 +45,7 @@ final class ExitHook {
 
     private static void run() {
         exiting = true;
+        traceProgramExit();
         QueueClient.closeAll();
         // Closing the sockets wakes the threads reading them, and tells workers at the other end to leave.
         for (AutoCloseable connection : OPEN) {
@@ -57,5 +58,17 @@ final class ExitHook {
         ChildRegistry.stopAll();
         Hub.shutdown();
         ChildMain.releaseLifeline();
+    }
+
+    /**
+     * The main program's last event, written before anything is stopped: what it left running. A child's
+     * end is told by its parent's process_exit instead.
+     */
+    private static void traceProgramExit() {
+        if (Trace.ENABLED && !ChildMain.isChild()) {
+            Trace.event("program_exit").field("open_pools", PoolEngine.openPools())
+                    .field("unfinished_jobs", PoolEngine.unfinishedJobs())
+                    .field("live_processes", ChildRegistry.liveUserProcesses()).write();
+        }
     }
 }

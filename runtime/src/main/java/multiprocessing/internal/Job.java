@@ -15,6 +15,7 @@ import multiprocessing.TaskFailedException;
  * @param <R> the result type the caller sees
  */
 final class Job<R> {
+    private final long id;
     private final Outcome<R> outcome;
     private final Callback<? super R> callback;
     private final ErrorCallback errorCallback;
@@ -24,8 +25,9 @@ final class Job<R> {
     private int batchesLeft;
     private volatile boolean finished;
 
-    Job(Outcome<R> outcome, Callback<? super R> callback, ErrorCallback errorCallback, String function,
+    Job(long id, Outcome<R> outcome, Callback<? super R> callback, ErrorCallback errorCallback, String function,
         int items, int batches, boolean single) {
+        this.id = id;
         this.outcome = outcome;
         this.callback = callback;
         this.errorCallback = errorCallback;
@@ -35,8 +37,23 @@ final class Job<R> {
         this.batchesLeft = batches;
     }
 
+    /** Its number within its pool, for the trace. */
+    long id() {
+        return id;
+    }
+
     Outcome<R> outcome() {
         return outcome;
+    }
+
+    /** How many items it works on: 1 for {@code apply}. */
+    int items() {
+        return results.length;
+    }
+
+    /** The callback's name for the trace, such as {@code lab.SlowSquare.callback}; null without one. */
+    String callbackName() {
+        return callback == null ? null : TaskNames.describe(callback);
     }
 
     String function() {
@@ -73,12 +90,14 @@ final class Job<R> {
                 TaskFailedException failure = new TaskFailedException("the callback for " + function + " raised " + e, e);
                 System.err.println("multiprocessing: " + failure.getMessage());
                 e.printStackTrace();
+                traceCallback(poolId, callback);
+                traceDone(poolId, false);
                 outcome.fail(failure);
                 return;
-            } finally {
-                traceCallback(poolId, callback);
             }
+            traceCallback(poolId, callback);
         }
+        traceDone(poolId, true);
         outcome.succeed(value);
     }
 
@@ -97,7 +116,18 @@ final class Job<R> {
                 traceCallback(poolId, errorCallback);
             }
         }
+        traceDone(poolId, false);
         outcome.fail(failure);
+    }
+
+    /**
+     * Says the job is settled, before the waiting caller can wake: a program that waits for each result
+     * before it submits the next shows in the trace as a job_done that comes before the next submit.
+     */
+    private void traceDone(long poolId, boolean ok) {
+        if (Trace.ENABLED) {
+            Trace.event("job_done").field("pool", poolId).field("job", id).field("ok", ok).write();
+        }
     }
 
     private void traceCallback(long poolId, Object which) {

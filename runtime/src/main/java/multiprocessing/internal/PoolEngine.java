@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,8 @@ import multiprocessing.WorkerDiedException;
 public final class PoolEngine {
     private static final AtomicLong NEXT_POOL = new AtomicLong(1);
     private static final AtomicLong NEXT_LAUNCH = new AtomicLong(1);
+    /** Pools neither closed nor terminated, so that the program's exit can say what it left behind. */
+    private static final Set<PoolEngine> OPEN = ConcurrentHashMap.newKeySet();
     private static final long OUTPUT_WAIT_MILLIS = 2_000;
     private static final long EXIT_WAIT_MILLIS = 5_000;
 
@@ -48,6 +51,7 @@ public final class PoolEngine {
     private final LinkedBlockingQueue<Runnable> completions = new LinkedBlockingQueue<>();
     private final Thread callbackThread;
     private final AtomicLong nextBatch = new AtomicLong(1);
+    private final AtomicLong nextJob = new AtomicLong(1);
     private State state = State.RUNNING;
     private boolean stopping;
 
@@ -82,10 +86,27 @@ public final class PoolEngine {
             launches.forEach(l -> l.child.kill());
             throw e;
         }
+        OPEN.add(this);
         if (Trace.ENABLED) {
             Trace.event("pool_start").field("pool", poolId).field("size", size)
                     .field("workers", workerPids().stream().mapToLong(Long::longValue).toArray()).write();
         }
+    }
+
+    /** How many pools of this program were neither closed nor terminated. */
+    static int openPools() {
+        return OPEN.size();
+    }
+
+    /** How many jobs submitted to those pools have not settled yet. */
+    static int unfinishedJobs() {
+        int count = 0;
+        for (PoolEngine engine : OPEN) {
+            synchronized (engine.lock) {
+                count += engine.unfinished.size();
+            }
+        }
+        return count;
     }
 
     /** The pool's size, as asked for. */
@@ -100,21 +121,27 @@ public final class PoolEngine {
         }
     }
 
-    /** Runs {@code task} on one argument in a worker. */
-    public <T, R> Outcome<R> apply(Task<T, R> task, T argument, Callback<? super R> callback,
+    /**
+     * Runs {@code task} on one argument in a worker. {@code call} names the {@code Pool} method that asked
+     * ({@code apply} or {@code applyAsync}), for the trace.
+     */
+    public <T, R> Outcome<R> apply(String call, Task<T, R> task, T argument, Callback<? super R> callback,
                                    ErrorCallback errorCallback) {
         String function = TaskNames.describe(task);
         Outcome<R> outcome = new Outcome<>(callbackThread, function + "(" + argument + ")");
-        Job<R> job = new Job<>(outcome, callback, errorCallback, function, 1, 1, true);
+        Job<R> job = new Job<>(nextJob.getAndIncrement(), outcome, callback, errorCallback, function, 1, 1, true);
         List<Object> single = new ArrayList<>(1);
         single.add(argument);
         byte[] encodedTask = Codec.encode(task, "the task " + function);
-        submit(job, List.of(batch(job, 0, single, encodedTask, function)));
+        submit(call, job, List.of(batch(job, 0, single, encodedTask, function)));
         return outcome;
     }
 
-    /** Runs {@code task} on every item in chunks; the outcome holds the results in input order. */
-    public <T, R> Outcome<List<R>> map(Task<T, R> task, Iterable<? extends T> items, int chunksize,
+    /**
+     * Runs {@code task} on every item in chunks; the outcome holds the results in input order. {@code call}
+     * names the {@code Pool} method that asked ({@code map} or {@code mapAsync}), for the trace.
+     */
+    public <T, R> Outcome<List<R>> map(String call, Task<T, R> task, Iterable<? extends T> items, int chunksize,
                                        Callback<? super List<R>> callback, ErrorCallback errorCallback) {
         if (chunksize < 0) {
             throw new IllegalArgumentException("chunksize must be 1 or more (or 0 to let the pool choose), got "
@@ -129,13 +156,14 @@ public final class PoolEngine {
         int chunk = chunksize > 0 ? chunksize : defaultChunksize(count);
         int batches = count == 0 ? 0 : (count + chunk - 1) / chunk;
         Outcome<List<R>> outcome = new Outcome<>(callbackThread, "map of " + function + " over " + count + " items");
-        Job<List<R>> job = new Job<>(outcome, callback, errorCallback, function, count, batches, false);
+        Job<List<R>> job = new Job<>(nextJob.getAndIncrement(), outcome, callback, errorCallback, function, count,
+                batches, false);
         byte[] encodedTask = Codec.encode(task, "the task " + function);
         List<Batch> work = new ArrayList<>(batches);
         for (int offset = 0; offset < count; offset += chunk) {
             work.add(batch(job, offset, list.subList(offset, Math.min(count, offset + chunk)), encodedTask, function));
         }
-        submit(job, work);
+        submit(call, job, work);
         return outcome;
     }
 
@@ -158,7 +186,13 @@ public final class PoolEngine {
         return new Batch(nextBatch.getAndIncrement(), job, offset, items.size(), task, arguments);
     }
 
-    private void submit(Job<?> job, List<Batch> work) {
+    private void submit(String call, Job<?> job, List<Batch> work) {
+        if (Trace.ENABLED) {
+            // Written before any batch can start, so a reader may order it against the tasks and against
+            // the job_done of earlier jobs: that is how a trace shows work handed over one item at a time.
+            Trace.event("submit").field("pool", poolId).field("job", job.id()).field("function", job.function())
+                    .field("call", call).field("items", job.items()).field("callback", job.callbackName()).write();
+        }
         synchronized (lock) {
             if (state != State.RUNNING) {
                 throw new IllegalStateException("this Pool is " + (state == State.CLOSED ? "closed" : "terminated")
@@ -401,6 +435,7 @@ public final class PoolEngine {
         synchronized (lock) {
             if (state == State.RUNNING) {
                 state = State.CLOSED;
+                OPEN.remove(this);
             }
             while (!unfinished.isEmpty() && state == State.CLOSED) {
                 try {
@@ -442,6 +477,7 @@ public final class PoolEngine {
                 return;
             }
             state = State.TERMINATED;
+            OPEN.remove(this);
             stopping = true;
             killed = new ArrayList<>(workers);
             workers.clear();

@@ -59,6 +59,16 @@ public final class Trace {
         }
     }
 
+    /**
+     * Says that this process put ({@code op} = {@code put}) or took ({@code get}) a {@code null} on a
+     * queue: the lab's "no more items" sentinel, whose timing decides whether a consumer sees everything.
+     */
+    public static void queueNull(long queueId, String op) {
+        if (ENABLED) {
+            event("queue_null").field("queue", queueId).field("op", op).write();
+        }
+    }
+
     private static long[] counts(long queueId) {
         return QUEUE_COUNTS.computeIfAbsent(queueId, id -> new long[2]);
     }

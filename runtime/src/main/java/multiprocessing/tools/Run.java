@@ -1,10 +1,16 @@
 package multiprocessing.tools;
 
 import java.util.List;
+import java.util.Optional;
 import multiprocessing.tools.Timeline.Bar;
+import multiprocessing.tools.Timeline.CallbackRun;
+import multiprocessing.tools.Timeline.Job;
 import multiprocessing.tools.Timeline.Lane;
 import multiprocessing.tools.Timeline.Lifetime;
 import multiprocessing.tools.Timeline.Mark;
+import multiprocessing.tools.Timeline.PoolRun;
+import multiprocessing.tools.Timeline.ProgramExit;
+import multiprocessing.tools.Timeline.Sentinel;
 
 /**
  * What a trace says about a run, ready to draw: lanes, one bar per task, marks and lifetimes, the
@@ -14,6 +20,11 @@ import multiprocessing.tools.Timeline.Mark;
  * @param tasks      one bar per task event, ordered by lane, then start
  * @param marks      callbacks and worker deaths, by time
  * @param lifetimes  one per {@code Process} child, in start order
+ * @param poolRuns   one per pool started, in start order
+ * @param jobs       one per job handed to a pool, in submit order
+ * @param callbacks  one per callback that ran, by time
+ * @param sentinels  one per {@code null} put on or taken from a queue, by time
+ * @param exit       the main program's exit, if the trace holds it
  * @param startUs    the earliest time in the run (microseconds since the epoch); 0 when empty
  * @param endUs      the latest time in the run
  * @param pools      how many pools were started
@@ -23,6 +34,7 @@ import multiprocessing.tools.Timeline.Mark;
  * @param cut        whether the reading stopped at a cap before the end of the trace
  * @param hidden     processes left out because the picture has no room for more lanes
  */
-record Run(List<Lane> lanes, List<Bar> tasks, List<Mark> marks, List<Lifetime> lifetimes, long startUs, long endUs,
-           int pools, int events, int unreadable, int impossible, boolean cut, int hidden) {
+record Run(List<Lane> lanes, List<Bar> tasks, List<Mark> marks, List<Lifetime> lifetimes, List<PoolRun> poolRuns,
+           List<Job> jobs, List<CallbackRun> callbacks, List<Sentinel> sentinels, Optional<ProgramExit> exit,
+           long startUs, long endUs, int pools, int events, int unreadable, int impossible, boolean cut, int hidden) {
 }

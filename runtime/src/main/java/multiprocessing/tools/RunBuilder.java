@@ -7,11 +7,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import multiprocessing.tools.Timeline.Bar;
+import multiprocessing.tools.Timeline.CallbackRun;
+import multiprocessing.tools.Timeline.Job;
 import multiprocessing.tools.Timeline.Lane;
 import multiprocessing.tools.Timeline.Lifetime;
 import multiprocessing.tools.Timeline.Mark;
+import multiprocessing.tools.Timeline.PoolRun;
+import multiprocessing.tools.Timeline.ProgramExit;
+import multiprocessing.tools.Timeline.Sentinel;
 
 /**
  * Turns the events of a trace into a {@link Run}. Events whose times cannot belong to the run are
@@ -49,7 +55,69 @@ final class RunBuilder {
             end = 0;
         }
         return new Run(lanes.all(), tasks(kept, lanes), marks(kept, lanes), lifetimes(kept, lanes, end),
+                poolRuns(kept), jobs(kept), callbacks(kept), sentinels(kept), programExit(kept, lanes),
                 start, end, lanes.pools(), kept.size(), file.unreadable(), impossible, file.cut(), lanes.hidden());
+    }
+
+    /** Events of one kind, in time order (file order among equal times). */
+    private static <E extends TraceEvent> List<E> ofKind(List<TraceEvent> events, Class<E> kind) {
+        List<E> found = new ArrayList<>();
+        for (TraceEvent event : events) {
+            if (kind.isInstance(event)) {
+                found.add(kind.cast(event));
+            }
+        }
+        found.sort(Comparator.comparingLong(TraceEvent::time));
+        return found;
+    }
+
+    private static List<PoolRun> poolRuns(List<TraceEvent> events) {
+        Map<List<Long>, TraceEvent.PoolShutdown> shutdowns = new HashMap<>();
+        for (TraceEvent.PoolShutdown shutdown : ofKind(events, TraceEvent.PoolShutdown.class)) {
+            shutdowns.putIfAbsent(List.of(shutdown.pid(), shutdown.pool()), shutdown);
+        }
+        List<PoolRun> pools = new ArrayList<>();
+        for (TraceEvent.PoolStart start : ofKind(events, TraceEvent.PoolStart.class)) {
+            TraceEvent.PoolShutdown shutdown = shutdowns.get(List.of(start.pid(), start.pool()));
+            pools.add(new PoolRun(start.pid(), start.pool(), start.size(),
+                    Arrays.stream(start.workers()).boxed().toList(), start.time(),
+                    shutdown == null ? "" : shutdown.how(), shutdown == null ? -1 : shutdown.time()));
+        }
+        return pools;
+    }
+
+    private static List<Job> jobs(List<TraceEvent> events) {
+        Map<List<Long>, TraceEvent.JobDone> done = new HashMap<>();
+        for (TraceEvent.JobDone end : ofKind(events, TraceEvent.JobDone.class)) {
+            done.putIfAbsent(List.of(end.pid(), end.pool(), end.job()), end);
+        }
+        List<Job> jobs = new ArrayList<>();
+        for (TraceEvent.Submit submit : ofKind(events, TraceEvent.Submit.class)) {
+            TraceEvent.JobDone end = done.get(List.of(submit.pid(), submit.pool(), submit.job()));
+            jobs.add(new Job(submit.pid(), submit.pool(), submit.job(), submit.function(), submit.call(), submit.items(),
+                    submit.callback(), submit.time(), end == null ? -1 : end.time(), end != null && end.ok()));
+        }
+        return jobs;
+    }
+
+    private static List<CallbackRun> callbacks(List<TraceEvent> events) {
+        return ofKind(events, TraceEvent.Callback.class).stream()
+                .map(c -> new CallbackRun(c.pid(), c.time(), c.function(), c.callback())).toList();
+    }
+
+    private static List<Sentinel> sentinels(List<TraceEvent> events) {
+        return ofKind(events, TraceEvent.QueueNull.class).stream()
+                .map(n -> new Sentinel(n.pid(), n.time(), n.queue(), n.put())).toList();
+    }
+
+    /** The main lane's program_exit: the first one, as a program exits once. */
+    private static Optional<ProgramExit> programExit(List<TraceEvent> events, Lanes lanes) {
+        List<Lane> all = lanes.all();
+        long main = all.isEmpty() ? 0 : all.get(0).pid();
+        return ofKind(events, TraceEvent.ProgramExit.class).stream().filter(e -> e.pid() == main).findFirst()
+                .map(e -> new ProgramExit(e.pid(), e.time(), (int) Math.min(Integer.MAX_VALUE, e.openPools()),
+                        (int) Math.min(Integer.MAX_VALUE, e.unfinishedJobs()),
+                        (int) Math.min(Integer.MAX_VALUE, e.liveProcesses())));
     }
 
     private static long median(List<TraceEvent> events) {
@@ -116,6 +184,10 @@ final class RunBuilder {
                 exits.computeIfAbsent(exit.child(), child -> new ArrayList<>()).add(exit);
             }
         }
+        Map<Long, List<TraceEvent.ProcessJoin>> joins = new HashMap<>();
+        for (TraceEvent.ProcessJoin join : ofKind(events, TraceEvent.ProcessJoin.class)) {
+            joins.computeIfAbsent(join.child(), child -> new ArrayList<>()).add(join);
+        }
         List<TraceEvent.ProcessStart> starts = new ArrayList<>();
         for (TraceEvent event : events) {
             if (event instanceof TraceEvent.ProcessStart start) {
@@ -132,9 +204,15 @@ final class RunBuilder {
             }
             TraceEvent.ProcessExit exit = exits.getOrDefault(start.child(), List.of()).stream()
                     .filter(e -> e.time() >= start.time()).min(Comparator.comparingLong(TraceEvent::time)).orElse(null);
+            // Only the parent's join counts: it is the parent that waits for its child.
+            long joined = joins.getOrDefault(start.child(), List.of()).stream()
+                    .filter(j -> j.pid() == start.pid() && j.time() >= start.time())
+                    .mapToLong(TraceEvent::time).min().orElse(-1);
             lifetimes.add(exit == null
-                    ? new Lifetime(lane.name(), start.child(), start.time(), runEnd, false, 0)
-                    : new Lifetime(lane.name(), start.child(), start.time(), exit.time(), true, exit.exitCode()));
+                    ? new Lifetime(lane.name(), start.child(), start.time(), runEnd, false, 0, start.target(),
+                            start.pid(), "", joined)
+                    : new Lifetime(lane.name(), start.child(), start.time(), exit.time(), true, exit.exitCode(),
+                            start.target(), start.pid(), exit.stopped(), joined));
         }
         return lifetimes;
     }

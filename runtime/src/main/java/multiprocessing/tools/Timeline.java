@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -89,6 +90,36 @@ public final class Timeline {
     /** The lifetime of each {@code Process} child, in start order. */
     public List<Lifetime> lifetimes() {
         return run.lifetimes();
+    }
+
+    /** The pid of the main program (the lane called {@code main}), or 0 for an empty trace. */
+    public long mainPid() {
+        return run.lanes().isEmpty() ? 0 : run.lanes().get(0).pid();
+    }
+
+    /** Every pool started, in start order. */
+    public List<PoolRun> poolRuns() {
+        return run.poolRuns();
+    }
+
+    /** Every job handed to a pool, in submit order. */
+    public List<Job> jobs() {
+        return run.jobs();
+    }
+
+    /** Every callback that ran, by time. */
+    public List<CallbackRun> callbacks() {
+        return run.callbacks();
+    }
+
+    /** Every {@code null} put on or taken from a queue, by time. */
+    public List<Sentinel> sentinels() {
+        return run.sentinels();
+    }
+
+    /** The main program's exit, if the trace holds it (a program killed from outside writes none). */
+    public Optional<ProgramExit> programExit() {
+        return run.exit();
     }
 
     /** The earliest time in the run, in microseconds since the epoch (0 for an empty trace). */
@@ -295,15 +326,105 @@ public final class Timeline {
     }
 
     /**
-     * How long a {@code Process} child lived.
+     * How long a {@code Process} child lived, and how it ended.
      *
-     * @param lane     the child's lane
-     * @param pid      the child's pid
-     * @param startUs  when its parent started it
-     * @param endUs    when it exited, or the end of the run if the trace does not say
-     * @param exited   whether the trace records its exit
-     * @param exitCode its exit code, if it exited
+     * @param lane      the child's lane
+     * @param pid       the child's pid
+     * @param startUs   when its parent started it
+     * @param endUs     when it exited, or the end of the run if the trace does not say
+     * @param exited    whether the trace records its exit
+     * @param exitCode  its exit code, if it exited
+     * @param target    the method it ran, such as {@code lab.MultiprocessingQueue.consumer}
+     * @param parent    the pid of the process that started it
+     * @param stoppedBy who stopped it: {@code terminate}, {@code kill}, or {@code exit} when its parent
+     *                  stopped it while exiting; empty when it ended by itself (or has not ended)
+     * @param joinedUs  when its parent's {@code join()} saw it exit, or -1 if the parent never did
      */
-    public record Lifetime(String lane, long pid, long startUs, long endUs, boolean exited, long exitCode) {
+    public record Lifetime(String lane, long pid, long startUs, long endUs, boolean exited, long exitCode,
+                           String target, long parent, String stoppedBy, long joinedUs) {
+        /** Whether it ended by itself, neither stopped nor still running at the end of the trace. */
+        public boolean endedByItself() {
+            return exited && stoppedBy.isEmpty();
+        }
+
+        /** Whether its parent joined it. */
+        public boolean joined() {
+            return joinedUs >= 0;
+        }
+    }
+
+    /**
+     * A pool as the trace tells it.
+     *
+     * @param owner        the pid of the process that created it
+     * @param pool         its number within that process
+     * @param size         how many workers it was asked for
+     * @param workers      the pids of its first workers (at most as many as a picture has lanes)
+     * @param startUs      when it was ready
+     * @param shutdown     {@code close} or {@code terminate}; empty if it was never shut down
+     * @param shutdownUs   when it was shut down, or -1
+     */
+    public record PoolRun(long owner, long pool, int size, List<Long> workers, long startUs, String shutdown,
+                          long shutdownUs) {
+        /** Whether the program closed it (or terminated it) itself. */
+        public boolean shutDown() {
+            return !shutdown.isEmpty();
+        }
+    }
+
+    /**
+     * One call of {@code map}, {@code mapAsync}, {@code apply} or {@code applyAsync}.
+     *
+     * @param owner    the pid of the pool's owner, which made the call
+     * @param pool     the pool's number within that process
+     * @param job      the job's number within that pool
+     * @param function the task, such as {@code lab.SlowSquare.slowSquare}
+     * @param call     the {@code Pool} method: {@code map}, {@code mapAsync}, {@code apply}, {@code applyAsync}
+     * @param items    how many items it covered (1 for {@code apply})
+     * @param callback the callback's name, or empty without one
+     * @param submitUs when it was handed over
+     * @param doneUs   when it settled (after its callback), or -1 if the trace never says
+     * @param ok       whether it succeeded
+     */
+    public record Job(long owner, long pool, long job, String function, String call, long items, String callback,
+                      long submitUs, long doneUs, boolean ok) {
+        /** Whether it settled before the trace ended. */
+        public boolean done() {
+            return doneUs >= 0;
+        }
+    }
+
+    /**
+     * A callback that ran.
+     *
+     * @param pid      the process it ran in: the pool's owner
+     * @param timeUs   when it returned
+     * @param function the task it followed
+     * @param callback the callback, such as {@code lab.SlowSquare.callback}
+     */
+    public record CallbackRun(long pid, long timeUs, String function, String callback) {
+    }
+
+    /**
+     * A {@code null} put on a queue or taken from one: the usual "no more items" sentinel.
+     *
+     * @param pid    the process that put or took it
+     * @param timeUs when
+     * @param queue  the queue's number within its owner
+     * @param put    true for a put, false for a take
+     */
+    public record Sentinel(long pid, long timeUs, long queue, boolean put) {
+    }
+
+    /**
+     * The main program's exit and what it left running.
+     *
+     * @param pid            the main program's pid
+     * @param timeUs         when it began to exit
+     * @param openPools      pools it never closed
+     * @param unfinishedJobs jobs of those pools that had not settled
+     * @param liveProcesses  {@code Process} children still running, which the runtime then stopped
+     */
+    public record ProgramExit(long pid, long timeUs, int openPools, int unfinishedJobs, int liveProcesses) {
     }
 }

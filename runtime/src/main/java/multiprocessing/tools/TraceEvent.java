@@ -32,6 +32,23 @@ sealed interface TraceEvent {
     record Callback(long pid, long time, String function, String callback) implements TraceEvent {
     }
 
+    /**
+     * {@code submit}: the pool's owner handed a job to pool {@code pool}: {@code call} is the {@code Pool}
+     * method ({@code map}, {@code mapAsync}, {@code apply}, {@code applyAsync}), {@code callback} its
+     * callback's name, or empty.
+     */
+    record Submit(long pid, long time, long pool, long job, String function, String call, long items, String callback)
+            implements TraceEvent {
+    }
+
+    /** {@code job_done}: a job settled (its callback, if any, has returned). */
+    record JobDone(long pid, long time, long pool, long job, boolean ok) implements TraceEvent {
+    }
+
+    /** {@code pool_shutdown}: the owner closed or terminated a pool. */
+    record PoolShutdown(long pid, long time, long pool, String how) implements TraceEvent {
+    }
+
     /** {@code worker_exit}: a worker died unasked. */
     record WorkerExit(long pid, long time, long worker, long exitCode) implements TraceEvent {
     }
@@ -40,15 +57,31 @@ sealed interface TraceEvent {
     record ProcessStart(long pid, long time, long child, String name, String target) implements TraceEvent {
     }
 
-    /** {@code process_exit}: a {@code Process} child exited. */
-    record ProcessExit(long pid, long time, long child, long exitCode) implements TraceEvent {
+    /**
+     * {@code process_exit}: a {@code Process} child exited; {@code stopped} says who stopped it
+     * ({@code terminate}, {@code kill}, {@code exit}), empty when it ended by itself.
+     */
+    record ProcessExit(long pid, long time, long child, long exitCode, String stopped) implements TraceEvent {
+    }
+
+    /** {@code process_join}: the parent's {@code join()} saw the child's exit. */
+    record ProcessJoin(long pid, long time, long child) implements TraceEvent {
+    }
+
+    /** {@code queue_null}: a process put a {@code null} on a queue ({@code put}) or took one. */
+    record QueueNull(long pid, long time, long queue, boolean put) implements TraceEvent {
+    }
+
+    /** {@code program_exit}: the main program's last event, and what it left running. */
+    record ProgramExit(long pid, long time, long openPools, long unfinishedJobs, long liveProcesses)
+            implements TraceEvent {
     }
 
     /** {@code queue}: how often one process put on and got from one queue. */
     record QueueCount(long pid, long time, long puts, long gets) implements TraceEvent {
     }
 
-    /** Any other kind ({@code pool_shutdown}, or one a later runtime adds): it only shows a process was there. */
+    /** Any other kind (one a later runtime adds): it only shows a process was there. */
     record Other(long pid, long time) implements TraceEvent {
     }
 
@@ -71,9 +104,18 @@ sealed interface TraceEvent {
             case "task" -> new Task(pid, time, f.number("pool"), f.text("function"), f.count("items"),
                     f.number("start_us"), f.number("end_us"), f.flag("ok"));
             case "callback" -> new Callback(pid, time, f.text("function"), f.text("callback"));
+            case "submit" -> new Submit(pid, time, f.number("pool"), f.number("job"), f.text("function"),
+                    f.text("call"), f.count("items"), f.optionalText("callback"));
+            case "job_done" -> new JobDone(pid, time, f.number("pool"), f.number("job"), f.flag("ok"));
+            case "pool_shutdown" -> new PoolShutdown(pid, time, f.number("pool"), f.text("how"));
             case "worker_exit" -> new WorkerExit(pid, time, f.positive("worker"), f.number("exit_code"));
             case "process_start" -> new ProcessStart(pid, time, f.positive("child_pid"), f.text("name"), f.text("target"));
-            case "process_exit" -> new ProcessExit(pid, time, f.positive("child_pid"), f.number("exit_code"));
+            case "process_exit" -> new ProcessExit(pid, time, f.positive("child_pid"), f.number("exit_code"),
+                    f.optionalText("stopped"));
+            case "process_join" -> new ProcessJoin(pid, time, f.positive("child_pid"));
+            case "queue_null" -> new QueueNull(pid, time, f.number("queue"), f.choice("op", "put", "get").equals("put"));
+            case "program_exit" -> new ProgramExit(pid, time, f.count("open_pools"), f.count("unfinished_jobs"),
+                    f.count("live_processes"));
             case "queue" -> new QueueCount(pid, time, f.count("puts"), f.count("gets"));
             default -> new Other(pid, time);
         };
@@ -117,6 +159,20 @@ sealed interface TraceEvent {
                 return names.apply(value);
             }
             throw new IllegalArgumentException(name + " is not text");
+        }
+
+        /** A text field that may be absent or null: then empty. */
+        String optionalText(String name) {
+            return fields.get(name) == null ? "" : text(name);
+        }
+
+        /** A text field that must be one of {@code allowed}. */
+        String choice(String name, String... allowed) {
+            String value = text(name);
+            if (!Arrays.asList(allowed).contains(value)) {
+                throw new IllegalArgumentException(name + " is not one of " + Arrays.toString(allowed));
+            }
+            return value;
         }
 
         boolean flag(String name) {

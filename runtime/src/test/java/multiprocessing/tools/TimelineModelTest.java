@@ -176,7 +176,8 @@ class TimelineModelTest {
         void lifetime() {
             Timeline timeline = new TraceBuilder().processStart(MAIN, 5, 401, "Process-1", "lab.Q.producer")
                     .processExit(MAIN, 900, 401, "Process-1", "lab.Q.producer", 0).timeline();
-            assertEquals(List.of(new Lifetime("producer", 401, at(5), at(900), true, 0)), timeline.lifetimes());
+            assertEquals(List.of(new Lifetime("producer", 401, at(5), at(900), true, 0, "lab.Q.producer", MAIN, "", -1)),
+                    timeline.lifetimes());
         }
 
         @Test
@@ -184,7 +185,8 @@ class TimelineModelTest {
         void openLifetime() {
             Timeline timeline = new TraceBuilder().processStart(MAIN, 5, 401, "Process-1", "lab.Q.consumer")
                     .queue(MAIN, 700, 1, 0).timeline();
-            assertEquals(new Lifetime("consumer", 401, at(5), at(700), false, 0), timeline.lifetimes().get(0));
+            assertEquals(new Lifetime("consumer", 401, at(5), at(700), false, 0, "lab.Q.consumer", MAIN, "", -1),
+                    timeline.lifetimes().get(0));
         }
 
         @Test
