@@ -9,6 +9,7 @@ import grader.report.TimelineReport;
 import grader.report.StepResult;
 import grader.sandbox.CompileResult;
 import grader.sandbox.FileTrees;
+import grader.sandbox.RunResult;
 import grader.sandbox.Sandbox;
 import grader.sandbox.SandboxLimits;
 import grader.sandbox.StepCompiler;
@@ -139,16 +140,7 @@ public final class Grader {
 
     /** The picture of a step's main run, when it ran and left a trace; none for a step that never ran. */
     private static java.util.Optional<Timeline> readTimeline(StepEvidence evidence) {
-        return evidence.mainIfRan()
-                .map(run -> run.traceFile())
-                .filter(Files::isRegularFile)
-                .flatMap(file -> {
-                    try {
-                        return java.util.Optional.of(Timeline.read(file));
-                    } catch (IOException | RuntimeException e) {
-                        return java.util.Optional.empty();
-                    }
-                });
+        return evidence.mainIfRan().filter(run -> Files.isRegularFile(run.traceFile())).map(RunResult::timeline);
     }
 
     private static Path createWorkDirectory() {

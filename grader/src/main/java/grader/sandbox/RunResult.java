@@ -1,8 +1,11 @@
 package grader.sandbox;
 
-import grader.trace.Trace;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import multiprocessing.tools.RunChecks;
+import multiprocessing.tools.Timeline;
 
 /**
  * What a sandboxed run did, as the hidden tests see it.
@@ -15,7 +18,8 @@ import java.util.Map;
  * @param processCapHit  it ran more processes or threads than allowed and was stopped
  * @param stdout         what it printed (the first part, if capped)
  * @param stderr         its error output (the first part, if capped)
- * @param trace          the runtime's trace of the run
+ * @param timeline       the run as the runtime's trace tells it: the hidden tests' evidence of where the
+ *                       work ran, and the picture in the reports
  * @param probe          what the harness recorded, or an empty map if it wrote nothing
  * @param leftovers      processes of the run still alive after it ended, which the sandbox killed
  * @param millis         wall time of the run
@@ -24,7 +28,7 @@ import java.util.Map;
  *                       directory, so only until grading ends
  */
 public record RunResult(String label, long mainPid, int exitCode, boolean timedOut, boolean outputCapped,
-                        boolean processCapHit, String stdout, String stderr, Trace trace, Map<String, Object> probe,
+                        boolean processCapHit, String stdout, String stderr, Timeline timeline, Map<String, Object> probe,
                         int leftovers, long millis, long limitSeconds, Path traceFile) {
 
     /** Whether the run ended by itself, within its limits. */
@@ -37,10 +41,14 @@ public record RunResult(String label, long mainPid, int exitCode, boolean timedO
         return stdout.contains("java.lang.OutOfMemoryError") || stderr.contains("java.lang.OutOfMemoryError");
     }
 
+    /** The lesson checks on this run's trace, with the run's own JVM as the main program. */
+    public RunChecks checks() {
+        return new RunChecks(timeline, mainPid);
+    }
+
     /** Standard output as lines, without the empty string after a final line break. */
-    public java.util.List<String> stdoutLines() {
-        java.util.List<String> lines = new java.util.ArrayList<>(
-                java.util.List.of(stdout.replace("\r\n", "\n").split("\n", -1)));
+    public List<String> stdoutLines() {
+        List<String> lines = new ArrayList<>(List.of(stdout.replace("\r\n", "\n").split("\n", -1)));
         if (lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }

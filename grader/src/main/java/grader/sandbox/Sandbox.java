@@ -1,7 +1,6 @@
 package grader.sandbox;
 
 import grader.json.Json;
-import grader.trace.Trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import multiprocessing.tools.Timeline;
 
 /**
  * Runs student code in child JVMs under limits, and makes sure nothing of a run survives it.
@@ -73,7 +73,7 @@ public final class Sandbox {
             int exitCode = process.isAlive() ? -1 : process.exitValue();
             return new RunResult(request.label(), process.pid(), outcome == Outcome.ENDED ? exitCode : -1,
                     outcome == Outcome.TIMED_OUT, outcome == Outcome.OUTPUT_CAP, outcome == Outcome.PROCESS_CAP,
-                    out.text(), err.text(), Trace.read(traceFile), readProbe(probeFile),
+                    out.text(), err.text(), readTimeline(traceFile), readProbe(probeFile),
                     outcome == Outcome.ENDED ? leftovers : 0, millis, request.timeout().toSeconds(), traceFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + request.label() + " in the sandbox", e);
@@ -88,6 +88,15 @@ public final class Sandbox {
     }
 
     private enum Outcome { ENDED, TIMED_OUT, OUTPUT_CAP, PROCESS_CAP }
+
+    /** The run's trace as the runtime reads it; an empty timeline when there is none or it cannot be read. */
+    private static Timeline readTimeline(Path traceFile) {
+        try {
+            return Files.isRegularFile(traceFile) ? Timeline.read(traceFile) : Timeline.empty();
+        } catch (IOException e) {
+            return Timeline.empty();
+        }
+    }
 
     private Outcome watch(java.lang.Process process, RunRequest request, String marker, AtomicLong total, long start)
             throws InterruptedException {

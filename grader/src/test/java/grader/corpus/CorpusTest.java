@@ -49,7 +49,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a directory {@code resources/} is copied to {@code src/main/resources/} of the submission, and a
  *       directory {@code extra/} to the submission's root (for files outside {@code lab/*.java});</li>
  *   <li>{@code message.<step>=<text>} requires that some test of that step that did not pass says
- *       {@code text} in its message (more than one: {@code message.<step>.<anything>=<text>}).</li>
+ *       {@code text} in its message (more than one: {@code message.<step>.<anything>=<text>});</li>
+ *   <li>{@code absent.<step>=<text>} requires that no test of that step says {@code text}: a diagnosis
+ *       that must not be made for this mistake (more than one: {@code absent.<step>.<anything>=<text>}).</li>
  * </ul>
  * Two gradings run at a time, which also proves that grading holds up on a loaded machine.
  */
@@ -67,6 +69,7 @@ class CorpusTest {
             Map.of("square", 20, "complex_square", 25, "queue", 25, "slow_square", 30);
     private static final String DELETE = "delete";
     private static final String MESSAGE = "message.";
+    private static final String ABSENT = "absent.";
     private static final String MARKER_VARIABLE = "GRADER_RUN_MARKER";
     private static final long LEFTOVER_GRACE_MILLIS = 5_000;
 
@@ -74,8 +77,8 @@ class CorpusTest {
         List<Named<Case>> cases = new ArrayList<>();
         Map<String, Integer> none = Map.of("square", 0, "complex_square", 0, "queue", 0, "slow_square", 0);
         IntStream.rangeClosed(1, 10).forEach(i -> cases.add(Named.of("the reference solutions, run " + i + " of 10",
-                new Case("solutions-" + i, SOLUTIONS, null, FULL, List.of(), Map.of()))));
-        cases.add(Named.of("the untouched stubs", new Case("stubs", STUBS, null, none, List.of(), Map.of())));
+                new Case("solutions-" + i, SOLUTIONS, null, FULL, List.of(), Map.of(), Map.of()))));
+        cases.add(Named.of("the untouched stubs", new Case("stubs", STUBS, null, none, List.of(), Map.of(), Map.of())));
         try (Stream<Path> dirs = Files.list(CORPUS)) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 cases.add(corpusCase(dir));
@@ -102,19 +105,22 @@ class CorpusTest {
         List<String> deletions = expected.getProperty(DELETE, "").isBlank() ? List.of()
                 : Stream.of(expected.getProperty(DELETE).split(",")).map(String::trim).toList();
         Map<String, List<String>> messages = new LinkedHashMap<>();
+        Map<String, List<String>> absent = new LinkedHashMap<>();
         for (String key : expected.stringPropertyNames().stream().sorted().toList()) {
-            if (key.startsWith(MESSAGE)) {
-                String step = key.substring(MESSAGE.length()).split("\\.", 2)[0];
+            String prefix = key.startsWith(MESSAGE) ? MESSAGE : key.startsWith(ABSENT) ? ABSENT : null;
+            if (prefix != null) {
+                String step = key.substring(prefix.length()).split("\\.", 2)[0];
                 if (!FULL.containsKey(step)) {
                     throw new IllegalArgumentException(name + "/expected.properties: " + key + " names no step");
                 }
-                messages.computeIfAbsent(step, s -> new ArrayList<>()).add(expected.getProperty(key));
+                (prefix.equals(MESSAGE) ? messages : absent).computeIfAbsent(step, s -> new ArrayList<>())
+                        .add(expected.getProperty(key));
             } else if (!FULL.containsKey(key) && !Set.of("description", DELETE).contains(key)) {
                 throw new IllegalArgumentException(name + "/expected.properties: unknown key " + key);
             }
         }
         return Named.of(name + ": " + expected.getProperty("description"),
-                new Case(name, SOLUTIONS, dir, scores, deletions, messages));
+                new Case(name, SOLUTIONS, dir, scores, deletions, messages, absent));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -153,6 +159,15 @@ class CorpusTest {
             for (String text : required.getValue()) {
                 assertTrue(said.stream().anyMatch(message -> message.contains(text)), () -> "no test of "
                         + required.getKey() + " that did not pass says \"" + text + "\"; what they say:\n"
+                        + failures(report));
+            }
+        }
+        for (Map.Entry<String, List<String>> forbidden : testCase.absent().entrySet()) {
+            List<String> said = report.steps().stream().filter(step -> step.id().equals(forbidden.getKey()))
+                    .flatMap(step -> step.tests().stream()).map(TestResult::message).toList();
+            for (String text : forbidden.getValue()) {
+                assertTrue(said.stream().noneMatch(message -> message.contains(text)), () -> "a test of "
+                        + forbidden.getKey() + " says \"" + text + "\", a diagnosis this case must not get:\n"
                         + failures(report));
             }
         }
@@ -261,9 +276,10 @@ class CorpusTest {
      * @param expected  the expected score per step
      * @param deletions base files of {@code lab/} to remove, such as {@code MultiprocessingQueue.java}
      * @param messages  per step, texts that some test of the step that did not pass must say
+     * @param absent    per step, texts that no test of the step may say
      */
     record Case(String name, Path base, Path overlay, Map<String, Integer> expected, List<String> deletions,
-                Map<String, List<String>> messages) {
+                Map<String, List<String>> messages, Map<String, List<String>> absent) {
         Path assemble(Path target) throws IOException {
             Path lab = Files.createDirectories(target.resolve("src/main/java/lab"));
             copyJava(base.resolve("src/main/java/lab"), lab);

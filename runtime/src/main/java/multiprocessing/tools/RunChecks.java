@@ -1,5 +1,6 @@
 package multiprocessing.tools;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,11 +35,30 @@ import multiprocessing.tools.Timeline.Sentinel;
 public final class RunChecks {
     private final Timeline timeline;
     private final long main;
+    private final String caller;
 
     /** Checks on {@code timeline}; "main" is its main lane, the program that started the pools and Processes. */
     public RunChecks(Timeline timeline) {
+        this(timeline, timeline.mainPid());
+    }
+
+    /** Checks on {@code timeline} where the main program is known to be {@code mainPid} (a grader knows it). */
+    public RunChecks(Timeline timeline, long mainPid) {
+        this(timeline, mainPid, "main");
+    }
+
+    private RunChecks(Timeline timeline, long mainPid, String caller) {
         this.timeline = timeline;
-        this.main = timeline.mainPid();
+        this.main = mainPid;
+        this.caller = caller;
+    }
+
+    /**
+     * The same checks, naming the code that made the pools as {@code caller} instead of "main": a grader
+     * that calls a method such as {@code squares(n)} from a harness checks what that method did.
+     */
+    public RunChecks calling(String caller) {
+        return new RunChecks(timeline, main, caller);
     }
 
     /**
@@ -51,7 +71,13 @@ public final class RunChecks {
     public record Finding(boolean ok, String problem, String fix) {
         private static final Finding OK = new Finding(true, "", "");
 
-        static Finding failed(String problem, String fix) {
+        /** A check that passed. */
+        public static Finding passed() {
+            return OK;
+        }
+
+        /** A check that failed: what happened, and what to change. */
+        public static Finding failed(String problem, String fix) {
             return new Finding(false, problem, fix);
         }
 
@@ -76,7 +102,7 @@ public final class RunChecks {
         List<PoolRun> pools = mainPools();
         String handOver = handOver(function, call);
         if (pools.isEmpty()) {
-            return Finding.failed("main created no Pool, so all the work ran in the main process",
+            return Finding.failed(caller + " created no Pool, so all the work ran in the main process",
                     "create a Pool of " + poolSize + " and hand the work to it: " + handOver);
         }
         List<Bar> tasks = workerTasks(function);
@@ -88,8 +114,8 @@ public final class RunChecks {
                     + " workers", "the error output shows the exception and its line; fix it in " + reference(function));
         }
         if (jobs.isEmpty() && done == 0) {
-            return Finding.failed("a Pool was created, but " + reference(function) + " never ran in its workers: main"
-                    + " computed the results itself", "hand the work to the pool: " + handOver);
+            return Finding.failed("a Pool was created, but " + reference(function) + " never ran in its workers: "
+                    + caller + " computed the results itself", "hand the work to the pool: " + handOver);
         }
         Optional<ProgramExit> exit = timeline.programExit();
         if (done < items && exit.isPresent() && exit.get().unfinishedJobs() > 0) {
@@ -125,15 +151,16 @@ public final class RunChecks {
         }
         String used = jobs.get(0).call();
         String what = switch (used) {
-            case "applyAsync" -> "main waited for each applyAsync's result (get() or await() right after it) before"
-                    + " it submitted the next one";
-            case "apply" -> "pool.apply waits for its result, so main handed over one item and waited for it, "
-                    + jobs.size() + " times";
-            default -> "main called " + used + " " + jobs.size() + " times and waited for each call to finish";
+            case "applyAsync" -> caller + " waited for each applyAsync's result (get() or await() right after it)"
+                    + " before it submitted the next one";
+            case "apply" -> "pool.apply waits for its result: " + caller + " handed over one item at a time and waited"
+                    + " for each, " + jobs.size() + " times";
+            default -> caller + " called " + used + " " + jobs.size() + " times and waited for each call to finish";
         };
-        return Finding.failed(what + ", so only one task ran at a time", "applyAsync".equals(call)
-                ? "keep every AsyncResult in a list, and await them after the loop"
-                : "hand all the items to the pool at once: " + handOver(function, call));
+        String fix = !"applyAsync".equals(call) ? "hand all the items to the pool at once: " + handOver(function, call)
+                : "apply".equals(used) ? "use applyAsync, which returns at once: keep every AsyncResult in a list, and"
+                + " await them after the loop" : "keep every AsyncResult in a list, and await them after the loop";
+        return Finding.failed(what + ", so only one task ran at a time", fix);
     }
 
     /** At least {@code atOnce} tasks of {@code function} ran at the same moment in the workers. */
@@ -169,7 +196,8 @@ public final class RunChecks {
                 + ", x, " + reference(callback) + "); the pool then calls it in main as each result arrives";
         if (ran == 0 && !jobs.isEmpty() && jobs.stream().noneMatch(job -> job.callback().equals(callback))) {
             return Finding.failed("the pool never called " + reference(callback) + ": main handed " + reference(function)
-                    + " to the pool without it (calling the callback yourself does not count)", passIt);
+                    + " to the pool through " + jobs.get(0).call() + ", without the callback (calling the callback"
+                    + " yourself does not count)", passIt);
         }
         Optional<ProgramExit> exit = timeline.programExit();
         if (ran < count && exit.isPresent() && exit.get().unfinishedJobs() > 0) {
@@ -200,10 +228,11 @@ public final class RunChecks {
     /** Every pool that main created was closed (or terminated) by the program itself. */
     public Finding poolClosed() {
         List<PoolRun> open = mainPools().stream().filter(pool -> !pool.shutDown()).toList();
+        String which = "main".equals(caller) ? "the pool" : "the pool of " + caller;
         if (open.isEmpty()) {
             return Finding.OK;
         }
-        return Finding.failed(open.size() == 1 ? "the pool was never closed" : open.size() + " pools were never closed",
+        return Finding.failed(open.size() == 1 ? which + " was never closed" : open.size() + " pools were never closed",
                 "open it in try-with-resources, try (Pool pool = new Pool(4)) { ... }, so that it is closed when the"
                         + " work is done");
     }
@@ -289,12 +318,30 @@ public final class RunChecks {
         long firstPut = fromMain.get(0).timeUs();
         if (!producing.joined() || producing.joinedUs() > firstPut) {
             return Finding.failed("main put the null sentinel before it had joined the producer, so the sentinel"
-                    + " could overtake the numbers and the consumer could stop early", order);
+                    + " could overtake the numbers and the consumer could stop early" + stopped(producing, consuming),
+                    order);
         }
         if (!consuming.joined() || consuming.joinedUs() < firstPut) {
-            return Finding.failed("main did not join the consumer after putting the sentinel", order);
+            return Finding.failed("main did not join the consumer after putting the sentinel"
+                    + stopped(producing, consuming), order);
         }
         return Finding.OK;
+    }
+
+    /** "; when main returned, the consumer was still running, so the runtime stopped it" when that happened. */
+    private static String stopped(Lifetime producer, Lifetime consumer) {
+        List<String> names = new ArrayList<>();
+        for (Lifetime process : List.of(producer, consumer)) {
+            if ("exit".equals(process.stoppedBy())) {
+                names.add(Labels.shortName(process.target()));
+            }
+        }
+        if (names.isEmpty()) {
+            return "";
+        }
+        boolean one = names.size() == 1;
+        return "; when main returned, the " + String.join(" and the ", names) + (one ? " was" : " were")
+                + " still running, so the runtime stopped " + (one ? "it" : "them");
     }
 
     /** {@code lab.Square.square} as a method reference: {@code Square::square}. */

@@ -3,7 +3,6 @@ package multiprocessing.tools;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -155,8 +154,7 @@ public final class TracedRun {
     public synchronized Timeline timeline() {
         if (timeline == null) {
             try {
-                timeline = Files.isRegularFile(trace) ? Timeline.read(trace)
-                        : Timeline.read(new StringReader(""));
+                timeline = Files.isRegularFile(trace) ? Timeline.read(trace) : Timeline.empty();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the trace " + trace, e);
             }

@@ -6,25 +6,32 @@ import grader.suite.Feedback;
 import grader.suite.GradedStep;
 import grader.suite.GradingSession;
 import grader.suite.Points;
-import grader.suite.PoolChecks;
 import grader.suite.Step;
 import grader.suite.StepEvidence;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
+import multiprocessing.tools.RunChecks.Finding;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** Step 2, {@code complex_square}: a million squares in {@code long}, on a pool closed by try-with-resources. */
+/**
+ * Step 2, {@code complex_square}: a million squares in {@code long}, on a pool closed by try-with-resources.
+ *
+ * <p>The lesson is a pool that does the million squares and is closed when the work is done. Only
+ * {@code square(x)} earns points without a pool; {@code squares(n)}'s results count when a pool
+ * computed them and main's output came from the same work.
+ */
 @GradedStep(Step.COMPLEX_SQUARE)
 @DisplayName("Step 2: complex_square")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComplexSquareTests {
     private static final int MILLION = 1_000_000;
     private static final String FIRST_TEN = "[0, 1, 4, 9, 16, 25, 36, 49, 64, 81]";
+    private static final String FUNCTION = "lab.ComplexSquare.square";
 
     private final StepEvidence evidence = GradingSession.evidence(Step.COMPLEX_SQUARE);
 
@@ -53,7 +60,7 @@ class ComplexSquareTests {
     @Test
     @Order(2)
     @Points(5)
-    @DisplayName("squares(n) returns the squares of 0..n-1 in order, a million of them too")
+    @DisplayName("squares(n) returns the squares of 0..n-1 in order, a million of them too, computed by a pool")
     void squaresReturnsEverySquareInOrder() {
         RunResult run = evidence.probe("complex");
         Object ten = Checks.probeValue(evidence, run, "squares(10)", "what squares(10) returns");
@@ -72,6 +79,10 @@ class ComplexSquareTests {
         requireField(summary, "not_long", 0, what, "every element is a Long");
         requireField(summary, "last", last, what, "the last element is 999999 * 999999 = " + last);
         requireField(summary, "sum", sum, what, "the right squares in every position (checksum " + sum + ")");
+        String where = "where squares(n) and main computed the squares";
+        Checks.requireLesson(evidence, evidence.main(), where, "squares(n) maps ComplexSquare::square over range(n) on a Pool of 4,"
+                + " and main prints what squares(1_000_000) returned", run.checks().calling("squares(n)")
+                .poolDidTheWork(FUNCTION, "map", MILLION + 10, 4).and(() -> mainWork(evidence.main())));
     }
 
     private static void requireField(Map<?, ?> summary, String field, long expected, String what, String description) {
@@ -85,10 +96,11 @@ class ComplexSquareTests {
     @Test
     @Order(3)
     @Points(5)
-    @DisplayName("main prints the first ten of a million squares")
+    @DisplayName("main prints the first ten of a million squares, computed by the pool")
     void mainPrintsTheFirstTen() {
-        RunResult run = Checks.ended(evidence, evidence.main(), "the output of ComplexSquare.main");
-        Checks.requireOutput(evidence, run, List.of(FIRST_TEN), "the output of ComplexSquare.main");
+        String what = "the output of ComplexSquare.main";
+        RunResult run = Checks.ended(evidence, evidence.main(), what);
+        Checks.requireOutput(evidence, run, List.of(FIRST_TEN), what, () -> mainWork(run));
     }
 
     @Test
@@ -98,8 +110,8 @@ class ComplexSquareTests {
     void workRunsInAClosedPool() {
         String what = "where ComplexSquare.main's work ran";
         RunResult run = Checks.ended(evidence, evidence.main(), what);
-        PoolChecks.requireWorkInPool(evidence, run, "lab.ComplexSquare.square", MILLION, what);
-        PoolChecks.requirePoolClosed(evidence, run, what);
+        Checks.requireLesson(evidence, run, what, "a Pool of 4 worker processes squares the million numbers, and the pool"
+                + " is closed when the work is done: try (Pool pool = new Pool(4)) { ... }", mainLesson(run));
     }
 
     @Test
@@ -107,6 +119,16 @@ class ComplexSquareTests {
     @Points(5)
     @DisplayName("your own working code, with no forbidden shortcuts: threads, executors, parallel streams, reflection, files, System.exit")
     void noForbiddenShortcuts() {
-        Checks.requireNoShortcuts(evidence);
+        Checks.requireNoShortcuts(evidence, () -> mainLesson(evidence.main())
+                .and(() -> evidence.probe("complex").checks().calling("squares(n)")
+                        .poolDidTheWork(FUNCTION, "map", MILLION + 10, 4)));
+    }
+
+    private static Finding mainWork(RunResult run) {
+        return run.checks().poolDidTheWork(FUNCTION, "map", MILLION, 4);
+    }
+
+    private static Finding mainLesson(RunResult run) {
+        return mainWork(run).and(() -> run.checks().poolClosed());
     }
 }

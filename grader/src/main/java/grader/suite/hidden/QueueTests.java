@@ -8,17 +8,24 @@ import grader.suite.GradingSession;
 import grader.suite.Points;
 import grader.suite.Step;
 import grader.suite.StepEvidence;
-import grader.trace.TraceEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import multiprocessing.tools.RunChecks;
+import multiprocessing.tools.RunChecks.Finding;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** Step 3, {@code queue}: a producer and a consumer process share a queue; a null sentinel stops the consumer. */
+/**
+ * Step 3, {@code queue}: a producer and a consumer process share a queue; a null sentinel stops the consumer.
+ *
+ * <p>The lesson is two processes of their own, shut down in order: join the producer, put the sentinel,
+ * join the consumer. The producer alone earns points without it; main's output counts when the two
+ * processes and the order made it.
+ */
 @GradedStep(Step.QUEUE)
 @DisplayName("Step 3: queue")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -26,55 +33,15 @@ class QueueTests {
     private static final List<String> ZERO_TO_NINE = IntStream.range(0, 10).mapToObj(String::valueOf).toList();
     private static final String CONSUMER_START = "--- the grader's consumer check starts ---";
     private static final String CONSUMER_END = "--- the grader's consumer check ends ---";
+    private static final String PRODUCER = "lab.MultiprocessingQueue.producer";
+    private static final String CONSUMER = "lab.MultiprocessingQueue.consumer";
+    private static final String ORDER = "main joins the producer, then puts the null sentinel, then joins the consumer;"
+            + " both end by themselves with exit code 0";
 
     private final StepEvidence evidence = GradingSession.evidence(Step.QUEUE);
 
     @Test
     @Order(1)
-    @Points(5)
-    @DisplayName("main prints 0 to 9, one per line, from the consumer")
-    void mainPrintsZeroToNine() {
-        RunResult run = Checks.ended(evidence, evidence.main(), "the output of MultiprocessingQueue.main");
-        Checks.requireOutput(evidence, run, ZERO_TO_NINE, "the output of MultiprocessingQueue.main");
-    }
-
-    @Test
-    @Order(2)
-    @Points(5)
-    @DisplayName("producer and consumer each run in a process of their own, which exits cleanly")
-    void producerAndConsumerRunInTheirOwnProcesses() {
-        String what = "the processes MultiprocessingQueue.main starts";
-        RunResult run = Checks.ended(evidence, evidence.main(), what);
-        List<TraceEvent> started = run.trace().ofKind("process_start").stream()
-                .filter(e -> e.pid() == run.mainPid()).toList();
-        for (String role : List.of("producer", "consumer")) {
-            String target = "lab.MultiprocessingQueue." + role;
-            List<TraceEvent> mine = started.stream().filter(e -> e.text("target").equals(target)).toList();
-            if (mine.size() != 1) {
-                throw Feedback.on(Step.QUEUE).checked(what)
-                        .expected("main starts one Process for " + role + ": new Process(MultiprocessingQueue::" + role
-                                + ", queue)")
-                        .actual(mine.isEmpty() ? "no Process ran " + role + " (calling it directly runs it in main)"
-                                : mine.size() + " Processes ran " + role).fail();
-            }
-            long child = mine.get(0).number("child_pid");
-            TraceEvent exit = run.trace().ofKind("process_exit").stream()
-                    .filter(e -> e.number("child_pid") == child).findFirst().orElse(null);
-            if (exit == null || exit.number("exit_code") != 0) {
-                throw Feedback.on(Step.QUEUE).checked(what).expected("the " + role + " process ends by itself, exit code 0")
-                        .actual(exit == null ? "main did not wait for it to end: join() it before main returns"
-                                : "it exited with code " + exit.number("exit_code") + Checks.stderrTail(run))
-                        .fail();
-            }
-        }
-        if (run.leftovers() > 0) {
-            throw Feedback.on(Step.QUEUE).checked(what).expected("nothing of the program is left running after main")
-                    .actual(run.leftovers() + " process(es) were still running and the grader stopped them").fail();
-        }
-    }
-
-    @Test
-    @Order(3)
     @Points(5)
     @DisplayName("producer puts 0 to 9 on the queue, in order, and no sentinel")
     void producerPutsZeroToNine() {
@@ -92,17 +59,53 @@ class QueueTests {
     }
 
     @Test
+    @Order(2)
+    @Points(5)
+    @DisplayName("main prints 0 to 9, one per line, from the consumer process")
+    void mainPrintsZeroToNine() {
+        String what = "the output of MultiprocessingQueue.main";
+        RunResult run = Checks.ended(evidence, evidence.main(), what, () -> shutdown(evidence.main()));
+        Checks.requireOutput(evidence, run, ZERO_TO_NINE, what, () -> shutdown(run));
+    }
+
+    @Test
+    @Order(3)
+    @Points(5)
+    @DisplayName("producer and consumer each run in a Process of their own, started by main")
+    void producerAndConsumerRunInTheirOwnProcesses() {
+        // Read from the trace however the run ended: even a run stopped at its time limit shows which
+        // Processes main started, and that part of the lesson was done.
+        RunResult run = evidence.main();
+        Checks.requireLesson(evidence, run, "the processes MultiprocessingQueue.main starts", "main starts one Process for"
+                + " producer and one for consumer: new Process(MultiprocessingQueue::producer, queue), and the same"
+                + " for consumer", processes(run));
+    }
+
+    @Test
     @Order(4)
     @Points(5)
-    @DisplayName("consumer prints items until it takes the null sentinel, then returns")
-    void consumerStopsAtTheSentinel() {
+    @DisplayName("main shuts down in order (join producer, put the sentinel, join consumer), and consumer stops at the sentinel")
+    void shutdownInOrder() {
+        String what = "how MultiprocessingQueue.main shuts its processes down";
+        RunResult run = Checks.ended(evidence, evidence.main(), what, () -> shutdown(evidence.main()));
+        Checks.requireLesson(evidence, run, what, ORDER, shutdown(run));
+        if (run.leftovers() > 0) {
+            throw Feedback.on(Step.QUEUE).checked(what).expected("nothing of the program is left running after main")
+                    .actual(run.leftovers() + " process(es) were still running after main returned, and the grader"
+                            + " stopped them").fail();
+        }
+        requireConsumerStopsAtTheSentinel();
+    }
+
+    /** The harness's own consumer check: given 5, 3, 8, null, 41, 42 in a Process, it prints 5, 3, 8 and leaves 41, 42. */
+    private void requireConsumerStopsAtTheSentinel() {
         String what = "consumer, given the items 5, 3, 8, null, 41, 42 in a Process";
         RunResult run = evidence.probe("consumer");
         Map<?, ?> outcome = (Map<?, ?>) Checks.probeValue(evidence, run, "consumer", what);
         if (!Boolean.TRUE.equals(outcome.get("exited"))) {
             throw Feedback.on(Step.QUEUE).checked(what).expected("consumer returns once it takes null")
-                    .actual("it was still running 15 s later; the grader stopped it")
-                    .hint("check each item: if (item == null) break; (or return)").timedOut();
+                    .actual("it was still running 15 s later, so the grader stopped it")
+                    .hint("check each item: if (item == null) return; (or break out of the loop)").timedOut();
         }
         requireExitedCleanly(outcome, what, "consumer");
         List<String> lines = run.stdoutLines();
@@ -127,9 +130,14 @@ class QueueTests {
         Object code = outcome.get("exit_code");
         if (!(code instanceof Number n) || n.longValue() != 0) {
             throw Feedback.on(Step.QUEUE).checked(what).expected(role + " returns normally: exit code 0")
-                    .actual(code == null ? role + " did not finish within 20 s" : role + " ended with exit code " + code
-                            + " (1 means it threw an exception)").fail();
+                    .actual(code == null ? role + " did not finish within 20 s, so the grader stopped it"
+                            : role + " ended with exit code " + code + (n(code) == 1 ? ": it threw an exception" : ""))
+                    .fail();
         }
+    }
+
+    private static long n(Object code) {
+        return code instanceof Number number ? number.longValue() : -1;
     }
 
     @Test
@@ -137,6 +145,17 @@ class QueueTests {
     @Points(5)
     @DisplayName("your own working code, with no forbidden shortcuts: threads, executors, reflection, files, System.exit")
     void noForbiddenShortcuts() {
-        Checks.requireNoShortcuts(evidence);
+        Checks.requireNoShortcuts(evidence, () -> shutdown(evidence.main()));
+    }
+
+    private static Finding processes(RunResult run) {
+        RunChecks checks = run.checks();
+        return checks.ranInOwnProcess(PRODUCER).and(() -> checks.ranInOwnProcess(CONSUMER));
+    }
+
+    private static Finding shutdown(RunResult run) {
+        RunChecks checks = run.checks();
+        return processes(run).and(() -> checks.sentinelAfterProducer(PRODUCER, CONSUMER))
+                .and(() -> checks.endedByItself(PRODUCER)).and(() -> checks.endedByItself(CONSUMER));
     }
 }

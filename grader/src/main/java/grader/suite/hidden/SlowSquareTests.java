@@ -6,28 +6,38 @@ import grader.suite.Feedback;
 import grader.suite.GradedStep;
 import grader.suite.GradingSession;
 import grader.suite.Points;
-import grader.suite.PoolChecks;
 import grader.suite.Step;
 import grader.suite.StepEvidence;
-import grader.trace.Trace;
-import grader.trace.TraceEvent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import multiprocessing.tools.RunChecks;
+import multiprocessing.tools.RunChecks.Finding;
+import multiprocessing.tools.Timeline;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** Step 4, {@code slow_square}: ten one-second tasks with callbacks, four at a time. */
+/**
+ * Step 4, {@code slow_square}: ten one-second tasks with callbacks, four at a time.
+ *
+ * <p>The lesson is {@code applyAsync} with a callback: submit all ten at once, let the pool call the
+ * callback in main as each result arrives, and wait for every result before saying so. Only
+ * {@code slowSquare} and {@code callback} themselves earn points without it.
+ */
 @GradedStep(Step.SLOW_SQUARE)
 @DisplayName("Step 4: slow_square")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlowSquareTests {
     private static final String LAST_LINE = "All tasks completed.";
     private static final String FUNCTION = "lab.SlowSquare.slowSquare";
+    private static final String CALLBACK = "lab.SlowSquare.callback";
+    /** Ten one-second tasks, four at a time, take 3 s; one at a time 10 s. Generous for a loaded machine. */
+    private static final double MAX_SPAN_SECONDS = 6.0;
 
     private final StepEvidence evidence = GradingSession.evidence(Step.SLOW_SQUARE);
 
@@ -63,20 +73,23 @@ class SlowSquareTests {
     @Test
     @Order(2)
     @Points(6)
-    @DisplayName("main prints each of the ten squares once, then \"All tasks completed.\"")
+    @DisplayName("main prints each of the ten squares once, from the callbacks, then \"All tasks completed.\"")
     void mainPrintsEverySquareThenTheLastLine() {
         String what = "the output of SlowSquare.main";
         RunResult run = Checks.ended(evidence, evidence.main(), what);
-        Checks.probeValue(evidence, run, "main", what);
+        String expected = "11 lines: 0, 1, 4, ..., 81 in any order (the order the tasks finish), printed by the callbacks,"
+                + " then " + LAST_LINE;
+        Checks.requireReturnedWithLesson(evidence, run, expected, what, () -> run.checks()
+                .poolDidTheWork(FUNCTION, "applyAsync", 10, 4)
+                .and(() -> run.checks().callbacksInMain(FUNCTION, CALLBACK, 10))
+                .and(() -> run.checks().waitedForResults(FUNCTION)));
         List<String> lines = run.stdoutLines();
         List<String> squares = IntStream.range(0, 10).mapToObj(x -> String.valueOf(x * x)).toList();
         boolean lastRight = !lines.isEmpty() && lines.get(lines.size() - 1).equals(LAST_LINE);
-        List<String> before = lastRight ? lines.subList(0, lines.size() - 1) : lines;
-        List<String> sortedBefore = new ArrayList<>(before);
-        sortedBefore.sort(java.util.Comparator.comparingLong(SlowSquareTests::numberOrMax));
-        if (!lastRight || !sortedBefore.equals(squares)) {
-            throw Feedback.on(Step.SLOW_SQUARE).checked(what)
-                    .expected("11 lines: 0, 1, 4, ..., 81 in any order (the order the tasks finish), then " + LAST_LINE)
+        List<String> before = new ArrayList<>(lastRight ? lines.subList(0, lines.size() - 1) : lines);
+        before.sort(Comparator.comparingLong(SlowSquareTests::numberOrMax));
+        if (!lastRight || !before.equals(squares)) {
+            throw Feedback.on(Step.SLOW_SQUARE).checked(what).expected(expected)
                     .actual("it printed " + Checks.show(lines))
                     .hint(!lastRight ? "print \"" + LAST_LINE + "\" after waiting for every result with await()"
                             : "each result must be printed by the callback exactly once").fail();
@@ -94,20 +107,13 @@ class SlowSquareTests {
     @Test
     @Order(3)
     @Points(6)
-    @DisplayName("the callbacks run in the main process, one per task")
+    @DisplayName("the pool calls callback in the main process, once per task")
     void callbacksRunInTheMainProcess() {
         String what = "where SlowSquare.main's callbacks ran";
         RunResult run = Checks.ended(evidence, evidence.main(), what);
-        List<TraceEvent> callbacks = run.trace().ofKind("callback").stream()
-                .filter(e -> e.text("function").equals(FUNCTION)).toList();
-        long inMain = callbacks.stream().filter(e -> e.pid() == run.mainPid()).count();
-        if (callbacks.size() != 10 || inMain != 10) {
-            throw Feedback.on(Step.SLOW_SQUARE).checked(what)
-                    .expected("ten callbacks, one per applyAsync(SlowSquare::slowSquare, x, SlowSquare::callback),"
-                            + " run by the pool in the main process")
-                    .actual(callbacks.isEmpty() ? "no callback ran: pass SlowSquare::callback as applyAsync's third argument"
-                            : callbacks.size() + " callbacks ran, " + inMain + " of them in the main process").fail();
-        }
+        Checks.requireLesson(evidence, run, what, "ten callbacks, one per applyAsync(SlowSquare::slowSquare, x,"
+                + " SlowSquare::callback), run by the pool in the main process", run.checks()
+                .callbacksInMain(FUNCTION, CALLBACK, 10));
     }
 
     @Test
@@ -117,19 +123,8 @@ class SlowSquareTests {
     void tasksOverlapFourAtATime() {
         String what = "how SlowSquare.main's tasks were scheduled";
         RunResult run = Checks.ended(evidence, evidence.main(), what);
-        PoolChecks.requireWorkInPool(evidence, run, FUNCTION, 10, what);
-        Trace trace = run.trace();
-        int atOnce = trace.maxConcurrentTasks();
-        double span = trace.taskSpanMicros() / 1e6;
-        if (atOnce < 4 || span > 6.0) {
-            throw Feedback.on(Step.SLOW_SQUARE).checked(what)
-                    .expected("4 tasks at a time: 3 rounds, about 3 s from the first task's start to the last one's end")
-                    .actual(String.format("at most %d task%s ran at the same time; the tasks took %.1f s in all",
-                            atOnce, atOnce == 1 ? "" : "s", span))
-                    .hint(atOnce == 1 ? "calling get() or await() right after each applyAsync waits for that task"
-                            + " before the next one starts: submit all ten first, then wait for each" : "")
-                    .fail();
-        }
+        Checks.requireLesson(evidence, run, what, "4 tasks at a time on a Pool of 4: 3 rounds, about 3 s from the first"
+                + " task's start to the last one's end", overlap(run));
     }
 
     @Test
@@ -137,6 +132,33 @@ class SlowSquareTests {
     @Points(6)
     @DisplayName("your own working code, with no forbidden shortcuts: threads, executors, reflection, files, System.exit")
     void noForbiddenShortcuts() {
-        Checks.requireNoShortcuts(evidence);
+        Checks.requireNoShortcuts(evidence, () -> {
+            RunResult run = evidence.main();
+            RunChecks checks = run.checks();
+            return overlap(run).and(() -> checks.callbacksInMain(FUNCTION, CALLBACK, 10))
+                    .and(() -> checks.waitedForResults(FUNCTION));
+        });
+    }
+
+    /** A pool of 4 ran the ten tasks, handed over at once, four at a time, within a few seconds. */
+    private static Finding overlap(RunResult run) {
+        RunChecks checks = run.checks();
+        return checks.poolDidTheWork(FUNCTION, "applyAsync", 10, 4)
+                .and(() -> checks.overlapped(FUNCTION, "applyAsync", 4))
+                .and(() -> span(run.timeline()));
+    }
+
+    /**
+     * The one timed check, from the trace's own task times, not a stopwatch: the ten tasks took at most
+     * {@value #MAX_SPAN_SECONDS} s from the first start to the last end, where a correct run needs 3.
+     */
+    private static Finding span(Timeline timeline) {
+        List<Timeline.Bar> tasks = timeline.tasks().stream().filter(bar -> bar.function().equals(FUNCTION)).toList();
+        long first = tasks.stream().mapToLong(Timeline.Bar::startUs).min().orElse(0);
+        long last = tasks.stream().mapToLong(Timeline.Bar::endUs).max().orElse(0);
+        double seconds = (last - first) / 1e6;
+        return seconds <= MAX_SPAN_SECONDS ? Finding.passed()
+                : Finding.failed(String.format("the ten tasks took %.1f s from the first start to the last end", seconds),
+                "submit all ten with applyAsync before waiting for any of them, on a Pool of 4");
     }
 }

@@ -6,24 +6,31 @@ import grader.suite.Feedback;
 import grader.suite.GradedStep;
 import grader.suite.GradingSession;
 import grader.suite.Points;
-import grader.suite.PoolChecks;
 import grader.suite.Step;
 import grader.suite.StepEvidence;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import multiprocessing.tools.RunChecks.Finding;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** Step 1, {@code square}: a function mapped over ten numbers on a pool of four processes. */
+/**
+ * Step 1, {@code square}: a function mapped over ten numbers on a pool of four processes.
+ *
+ * <p>The lesson is the pool: main creates a {@code Pool(4)} and hands the ten numbers to it in one go.
+ * Only {@code square(x)} itself earns points without it; the output and the "own working code" test
+ * come with the lesson.
+ */
 @GradedStep(Step.SQUARE)
 @DisplayName("Step 1: square")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SquareTests {
     private static final String EXPECTED_LINE = "[0, 1, 4, 9, 16, 25, 36, 49, 64, 81]";
+    private static final String FUNCTION = "lab.Square.square";
 
     private final StepEvidence evidence = GradingSession.evidence(Step.SQUARE);
 
@@ -50,19 +57,22 @@ class SquareTests {
     @Test
     @Order(2)
     @Points(5)
-    @DisplayName("main prints the ten squares as one list")
+    @DisplayName("main prints the ten squares as one list, computed by the pool")
     void mainPrintsTheSquares() {
-        RunResult run = Checks.ended(evidence, evidence.main(), "the output of Square.main");
-        Checks.requireOutput(evidence, run, List.of(EXPECTED_LINE), "the output of Square.main");
+        String what = "the output of Square.main";
+        RunResult run = Checks.ended(evidence, evidence.main(), what);
+        Checks.requireOutput(evidence, run, List.of(EXPECTED_LINE), what, () -> poolWork(run));
     }
 
     @Test
     @Order(3)
     @Points(5)
-    @DisplayName("the squares are computed by a pool of 4 worker processes")
+    @DisplayName("a pool of 4 worker processes squares the ten numbers, handed over at once")
     void workRunsInThePool() {
-        RunResult run = Checks.ended(evidence, evidence.main(), "where Square.main's work ran");
-        PoolChecks.requireWorkInPool(evidence, run, "lab.Square.square", 10, "where Square.main's work ran");
+        String what = "where Square.main's work ran";
+        RunResult run = Checks.ended(evidence, evidence.main(), what);
+        Checks.requireLesson(evidence, run, what, "main creates a Pool of 4 worker processes and hands all ten numbers to"
+                + " it in one call: pool.map(Square::square, range(10))", lesson(run));
     }
 
     @Test
@@ -70,6 +80,14 @@ class SquareTests {
     @Points(5)
     @DisplayName("your own working code, with no forbidden shortcuts: threads, executors, reflection, files, System.exit")
     void noForbiddenShortcuts() {
-        Checks.requireNoShortcuts(evidence);
+        Checks.requireNoShortcuts(evidence, () -> lesson(evidence.main()));
+    }
+
+    private static Finding poolWork(RunResult run) {
+        return run.checks().poolDidTheWork(FUNCTION, "map", 10, 4);
+    }
+
+    private static Finding lesson(RunResult run) {
+        return poolWork(run).and(() -> run.checks().handedOverAtOnce(FUNCTION, "map"));
     }
 }

@@ -1,0 +1,25 @@
+package lab;
+
+import java.util.ArrayList;
+import java.util.List;
+
+public final class ComplexSquare {
+    private ComplexSquare() {
+    }
+
+    public static long square(int x) {
+        return (long) x * x;
+    }
+
+    public static List<Long> squares(int n) {
+        List<Long> results = new ArrayList<>(n);
+        for (int x = 0; x < n; x++) {
+            results.add(square(x));
+        }
+        return results;
+    }
+
+    public static void main(String[] args) {
+        System.out.println(squares(1_000_000).subList(0, 10));
+    }
+}

@@ -1,0 +1,22 @@
+package lab;
+
+public final class SlowSquare {
+    private SlowSquare() {
+    }
+
+    public static int slowSquare(int x) throws InterruptedException {
+        Thread.sleep(1000);
+        return x * x;
+    }
+
+    public static void callback(Integer result) {
+        System.out.println(result);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        for (int x = 0; x < 10; x++) {
+            callback(slowSquare(x));
+        }
+        System.out.println("All tasks completed.");
+    }
+}

@@ -1,0 +1,21 @@
+package lab;
+
+import java.util.ArrayList;
+import java.util.List;
+
+public final class Square {
+    private Square() {
+    }
+
+    public static int square(int x) {
+        return x * x;
+    }
+
+    public static void main(String[] args) {
+        List<Integer> results = new ArrayList<>();
+        for (int x = 0; x < 10; x++) {
+            results.add(square(x));
+        }
+        System.out.println(results);
+    }
+}
