@@ -3,6 +3,8 @@ package grader.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,10 +13,12 @@ import java.util.Map;
  * ({@code cat summary.md >> "$GITHUB_STEP_SUMMARY"}).
  *
  * <p>It holds a title with the score, a table of the steps (score, maximum, a pass or fail mark) and,
- * for each step that lost points, the tests that did not pass with their messages. Every string from
- * the report goes through {@link MarkdownText}: names and paths are escaped, messages are shown in
- * fenced code blocks (inside a collapsed {@code <details>} when long), so a message quoting a hostile
- * submission can neither inject HTML nor break the layout.
+ * for each step that lost points, the tests that did not pass with their messages. Tests of a step that
+ * failed with the same message (a compile error fails them all) share one entry. What happened and the
+ * hint are always visible: a long message shows its own lines, without the output it quotes, and keeps
+ * the whole text in a collapsed {@code <details>}. Every string from the report goes through
+ * {@link MarkdownText}: names and paths are escaped, messages are shown in fenced code blocks, so a
+ * message quoting a hostile submission can neither inject HTML nor break the layout.
  *
  * <p>GitHub drops a step's whole summary when it passes 1 MiB, so the file is kept under
  * {@value #MAX_BYTES} bytes: long messages are cut, and when the budget runs out the remaining
@@ -75,6 +79,13 @@ public final class SummaryMarkdown {
         out.append(protectedFilesNote(report.protectedFiles()));
         int omittedMessages = 0;
         int omittedExtras = 0;
+        // Every test that did not pass is named, whatever the messages cost: the room for each heading
+        // (with the note that its message was left out) is set aside before any message is written.
+        Map<StepResult, List<List<TestResult>>> groups = new LinkedHashMap<>();
+        for (StepResult step : report.steps()) {
+            groups.put(step, sameMessage(StepOutcome.notPassed(step)));
+            groups.get(step).forEach(tests -> out.reserve(testHeading(tests) + LEFT_OUT));
+        }
         for (StepResult step : report.steps()) {
             String extra = extras.get(step.id());
             boolean hasExtra = extra != null && !extra.isBlank();
@@ -85,11 +96,12 @@ public final class SummaryMarkdown {
             if (hasExtra && !out.tryAppend(extra.strip() + "\n\n")) {
                 omittedExtras++;
             }
-            for (TestResult test : StepOutcome.notPassed(step)) {
-                String heading = testHeading(test);
-                if (!out.tryAppend(heading + message(test.message()))) {
+            for (List<TestResult> tests : groups.get(step)) {
+                String heading = testHeading(tests);
+                out.release(heading + LEFT_OUT);
+                if (!out.tryAppend(heading + message(tests.get(0).message()))) {
                     omittedMessages++;
-                    out.tryAppend(heading + LEFT_OUT);
+                    out.append(heading + LEFT_OUT);
                 }
             }
         }
@@ -137,18 +149,47 @@ public final class SummaryMarkdown {
                 + " (" + step.score() + " / " + step.maxScore() + ")\n\n";
     }
 
-    private static String testHeading(TestResult test) {
-        StringBuilder out = new StringBuilder("**❌ ").append(MarkdownText.inline(test.name(), MAX_INLINE_CHARS))
-                .append("** — ").append(test.status().word())
-                .append(", ").append(test.score()).append(" / ").append(test.maxScore()).append(" points");
-        if (test.location() != null) {
-            out.append(" — ").append(MarkdownText.inline(test.location().file(), MAX_INLINE_CHARS))
-                    .append(" line ").append(test.location().line());
+    /** The tests in their order, those with one and the same message together (a compile error fails them all). */
+    private static List<List<TestResult>> sameMessage(List<TestResult> tests) {
+        Map<String, List<TestResult>> byMessage = new LinkedHashMap<>();
+        for (TestResult test : tests) {
+            byMessage.computeIfAbsent(ReportText.clean(test.message()).strip() + "\u0000" + test.status(),
+                    message -> new ArrayList<>()).add(test);
         }
-        return out.append("\n\n").toString();
+        return List.copyOf(byMessage.values());
     }
 
-    /** A message as a code block; a long one collapsed under its first line, so the page stays scannable. */
+    /** One test's heading, or for tests that share a message, one heading that names them all. */
+    private static String testHeading(List<TestResult> tests) {
+        TestResult first = tests.get(0);
+        StringBuilder out = new StringBuilder("**❌ ");
+        if (tests.size() == 1) {
+            out.append(MarkdownText.inline(first.name(), MAX_INLINE_CHARS)).append("** — ");
+        } else {
+            out.append(tests.size()).append(" tests, one reason** — ");
+        }
+        int score = tests.stream().mapToInt(TestResult::score).sum();
+        int max = tests.stream().mapToInt(TestResult::maxScore).sum();
+        out.append(first.status().word()).append(", ").append(score).append(" / ").append(max).append(" points");
+        if (first.location() != null) {
+            out.append(" — ").append(MarkdownText.inline(first.location().file(), MAX_INLINE_CHARS))
+                    .append(" line ").append(first.location().line());
+        }
+        out.append("\n\n");
+        if (tests.size() > 1) {
+            for (TestResult test : tests) {
+                out.append("- ").append(MarkdownText.inline(test.name(), MAX_INLINE_CHARS)).append('\n');
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * A message as a code block. A long one shows its own lines (what was checked, expected, what happened,
+     * the hint) without the program output it quotes, and the whole text collapsed below, so what to fix
+     * is readable without a click and the page stays scannable.
+     */
     private static String message(String message) {
         String text = ReportText.clean(message).strip();
         if (text.isEmpty()) {
@@ -160,9 +201,21 @@ public final class SummaryMarkdown {
         if (lines <= LONG_MESSAGE_LINES && text.length() <= LONG_MESSAGE_CHARS) {
             return MarkdownText.codeBlock(text) + "\n";
         }
-        return MarkdownText.inline(ReportText.firstLine(text), MAX_INLINE_CHARS) + "\n\n"
-                + "<details><summary>Full message (" + lines + " lines)</summary>\n\n"
+        return MarkdownText.codeBlock(visiblePart(text)) + "\n"
+                + "<details><summary>Full message, with the output it quotes (" + lines + " lines)</summary>\n\n"
                 + MarkdownText.codeBlock(text) + "\n</details>\n\n";
+    }
+
+    /**
+     * The lines a reader must see: the message without the lines it quotes ({@code "  | ..."}), cut to
+     * {@link #LONG_MESSAGE_LINES} lines and {@link #LONG_MESSAGE_CHARS} characters at most.
+     */
+    static String visiblePart(String text) {
+        List<String> own = text.lines().filter(line -> !line.startsWith("  |")).toList();
+        List<String> shown = own.subList(0, Math.min(own.size(), LONG_MESSAGE_LINES));
+        String visible = ReportText.truncate(String.join("\n", shown), LONG_MESSAGE_CHARS, " [...]");
+        return own.size() > shown.size() ? visible + "\n[... " + (own.size() - shown.size()) + " more lines below ...]"
+                : visible;
     }
 
     private static String closingNote(int omittedMessages, int omittedExtras) {
@@ -176,12 +229,14 @@ public final class SummaryMarkdown {
     /**
      * A builder that counts UTF-8 bytes. The title and the step table ({@link #append}) always go in;
      * they are a few lines per step. Everything else ({@link #tryAppend}) goes in only if it fits under
-     * the limit, which leaves a reserve for the closing note.
+     * the limit minus what is {@link #reserve reserved} for parts that must go in later, which leaves
+     * room for every test's heading and for the closing note.
      */
     private static final class Budget {
         private final StringBuilder text = new StringBuilder();
         private final int limit;
         private int bytes;
+        private int reserved;
 
         Budget(int limit) {
             this.limit = limit;
@@ -192,9 +247,19 @@ public final class SummaryMarkdown {
             bytes += utf8Length(part);
         }
 
+        /** Sets room aside for {@code part}, which a later {@link #append} is sure to get. */
+        void reserve(String part) {
+            reserved += utf8Length(part);
+        }
+
+        /** Gives back the room {@link #reserve} set aside for {@code part}. */
+        void release(String part) {
+            reserved -= utf8Length(part);
+        }
+
         boolean tryAppend(String part) {
             int size = utf8Length(part);
-            if (bytes + size > limit) {
+            if (bytes + reserved + size > limit) {
                 return false;
             }
             text.append(part);

@@ -123,7 +123,32 @@ class SummaryMarkdownTest {
         @DisplayName("collapses a long message in a details block")
         void longMessage() {
             String markdown = hostile("line\n".repeat(50));
-            assertTrue(markdown.contains("<details><summary>Full message (50 lines)</summary>\n\n```text\n"), markdown);
+            assertTrue(markdown.contains("<details><summary>Full message, with the output it quotes (50 lines)</summary>"
+                    + "\n\n```text\n"), markdown);
+        }
+
+        @Test
+        @DisplayName("shows what happened and the hint of a long message outside the details block")
+        void longMessageKeepsItsAdviceVisible() {
+            String message = "Step 1: square: the output of Square.main.\nExpected: 1 line:\n  | [0, 1]\n"
+                    + "What happened: it printed 40 lines:\n" + "  | debug\n".repeat(40)
+                    + "Hint: remove debug printing inside loops\nRead the guide (README.md), section \"Step 1: square\".";
+            String markdown = hostile(message);
+            String visible = codeBlocks(markdown.substring(0, markdown.indexOf("<details>"))).get(0);
+            assertEquals(List.of("Step 1: square: the output of Square.main.", "Expected: 1 line:",
+                    "What happened: it printed 40 lines:", "Hint: remove debug printing inside loops",
+                    "Read the guide (README.md), section \"Step 1: square\"."), visible.lines().toList());
+        }
+
+        @Test
+        @DisplayName("shows one message once for the tests of a step that all failed for it, naming each test")
+        void oneMessageForTestsThatShareIt() {
+            String markdown = SummaryMarkdown.render(SampleReports.zero());
+            String square = markdown.substring(markdown.indexOf("### ❌ Step 1: square"), markdown.indexOf("### ❌ Step 2"));
+            assertEquals(List.of(1L, 1L, 4L), List.of(
+                    square.lines().filter(line -> line.contains("';' expected")).count(),
+                    square.lines().filter(line -> line.startsWith("**❌ 4 tests, one reason** — error, 0 / 20 points")).count(),
+                    square.lines().filter(line -> line.startsWith("- square test ")).count()), square);
         }
 
         @Test
@@ -146,7 +171,8 @@ class SummaryMarkdownTest {
         @DisplayName("a closing details tag in a long message does not close ours")
         void details() {
             String markdown = hostile("</details>\n".repeat(40));
-            assertEquals(List.of("<details><summary>Full message (40 lines)</summary>", "</details>"),
+            assertEquals(List.of("<details><summary>Full message, with the output it quotes (40 lines)</summary>",
+                            "</details>"),
                     outsideCodeBlocks(markdown).lines().filter(line -> line.contains("details>")).toList());
         }
 
