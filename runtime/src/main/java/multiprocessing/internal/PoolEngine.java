@@ -187,16 +187,18 @@ public final class PoolEngine {
     }
 
     private void submit(String call, Job<?> job, List<Batch> work) {
-        if (Trace.ENABLED) {
-            // Written before any batch can start, so a reader may order it against the tasks and against
-            // the job_done of earlier jobs: that is how a trace shows work handed over one item at a time.
-            Trace.event("submit").field("pool", poolId).field("job", job.id()).field("function", job.function())
-                    .field("call", call).field("items", job.items()).field("callback", job.callbackName()).write();
-        }
         synchronized (lock) {
             if (state != State.RUNNING) {
                 throw new IllegalStateException("this Pool is " + (state == State.CLOSED ? "closed" : "terminated")
                         + ", so it takes no new work: submit everything before close(), or create a new Pool");
+            }
+            if (Trace.ENABLED) {
+                // Written once the pool has taken the job (a refused call hands nothing over) and before any
+                // batch can start, so a reader may order it against the tasks and against the job_done of
+                // earlier jobs: that is how a trace shows work handed over one item at a time.
+                Trace.event("submit").field("pool", poolId).field("job", job.id()).field("function", job.function())
+                        .field("call", call).field("items", job.items()).field("callback", job.callbackName())
+                        .write();
             }
             unfinished.add(job);
             pending.addAll(work);

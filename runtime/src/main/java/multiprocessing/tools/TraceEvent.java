@@ -111,7 +111,7 @@ sealed interface TraceEvent {
             case "worker_exit" -> new WorkerExit(pid, time, f.positive("worker"), f.number("exit_code"));
             case "process_start" -> new ProcessStart(pid, time, f.positive("child_pid"), f.text("name"), f.text("target"));
             case "process_exit" -> new ProcessExit(pid, time, f.positive("child_pid"), f.number("exit_code"),
-                    f.optionalText("stopped"));
+                    f.optionalChoice("stopped", "terminate", "kill", "exit"));
             case "process_join" -> new ProcessJoin(pid, time, f.positive("child_pid"));
             case "queue_null" -> new QueueNull(pid, time, f.number("queue"), f.choice("op", "put", "get").equals("put"));
             case "program_exit" -> new ProgramExit(pid, time, f.count("open_pools"), f.count("unfinished_jobs"),
@@ -164,6 +164,11 @@ sealed interface TraceEvent {
         /** A text field that may be absent or null: then empty. */
         String optionalText(String name) {
             return fields.get(name) == null ? "" : text(name);
+        }
+
+        /** A text field that may be absent or null (then empty), and else must be one of {@code allowed}. */
+        String optionalChoice(String name, String... allowed) {
+            return fields.get(name) == null ? "" : choice(name, allowed);
         }
 
         /** A text field that must be one of {@code allowed}. */

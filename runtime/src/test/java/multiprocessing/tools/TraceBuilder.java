@@ -27,6 +27,63 @@ final class TraceBuilder {
                 + Arrays.stream(workers).mapToObj(Long::toString).collect(Collectors.joining(",")) + "]");
     }
 
+    /** A {@code pool_start} of pool number {@code pool} (as a process's second pool writes it). */
+    TraceBuilder poolStartAs(long pid, long millis, long pool, long... workers) {
+        return event("pool_start", pid, at(millis), ",\"pool\":" + pool + ",\"size\":" + workers.length
+                + ",\"workers\":[" + Arrays.stream(workers).mapToObj(Long::toString).collect(Collectors.joining(","))
+                + "]");
+    }
+
+    /** A {@code pool_shutdown}; {@code how} is {@code close} or {@code terminate}. */
+    TraceBuilder poolShutdown(long pid, long millis, long pool, String how) {
+        return event("pool_shutdown", pid, at(millis), ",\"pool\":" + pool + ",\"how\":" + Json.quote(how));
+    }
+
+    /** A {@code submit} of one item without a callback, in pool 1. */
+    TraceBuilder submit(long pid, long millis, long job, String function, String call) {
+        return submit(pid, millis, 1, job, function, call, 1, null);
+    }
+
+    /** A {@code submit}; {@code callback} may be null, as the runtime writes a call without one. */
+    TraceBuilder submit(long pid, long millis, long pool, long job, String function, String call, long items,
+                        String callback) {
+        return event("submit", pid, at(millis), ",\"pool\":" + pool + ",\"job\":" + job + ",\"function\":"
+                + Json.quote(function) + ",\"call\":" + Json.quote(call) + ",\"items\":" + items + ",\"callback\":"
+                + (callback == null ? "null" : Json.quote(callback)));
+    }
+
+    /** A successful {@code job_done} in pool 1. */
+    TraceBuilder jobDone(long pid, long millis, long job) {
+        return jobDone(pid, millis, 1, job, true);
+    }
+
+    TraceBuilder jobDone(long pid, long millis, long pool, long job, boolean ok) {
+        return event("job_done", pid, at(millis), ",\"pool\":" + pool + ",\"job\":" + job + ",\"ok\":" + ok);
+    }
+
+    /** A {@code process_exit} of a child that someone stopped: {@code stopped} is terminate, kill or exit. */
+    TraceBuilder processExit(long pid, long millis, long child, String name, String target, long exitCode,
+                             String stopped) {
+        return event("process_exit", pid, at(millis), ",\"child_pid\":" + child + ",\"name\":" + Json.quote(name)
+                + ",\"target\":" + Json.quote(target) + ",\"exit_code\":" + exitCode + ",\"stopped\":"
+                + Json.quote(stopped));
+    }
+
+    TraceBuilder processJoin(long pid, long millis, long child, String name, String target) {
+        return event("process_join", pid, at(millis), ",\"child_pid\":" + child + ",\"name\":" + Json.quote(name)
+                + ",\"target\":" + Json.quote(target));
+    }
+
+    /** A {@code queue_null} on queue 1; {@code op} is {@code put} or {@code get}. */
+    TraceBuilder queueNull(long pid, long millis, String op) {
+        return event("queue_null", pid, at(millis), ",\"queue\":1,\"op\":" + Json.quote(op));
+    }
+
+    TraceBuilder programExit(long pid, long millis, long openPools, long unfinishedJobs, long liveProcesses) {
+        return event("program_exit", pid, at(millis), ",\"open_pools\":" + openPools + ",\"unfinished_jobs\":"
+                + unfinishedJobs + ",\"live_processes\":" + liveProcesses);
+    }
+
     /** A successful task of one item, in pool 1. */
     TraceBuilder task(long pid, String function, long startMillis, long endMillis) {
         return task(pid, function, startMillis, endMillis, 1, true);
