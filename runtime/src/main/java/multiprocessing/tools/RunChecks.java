@@ -219,8 +219,9 @@ public final class RunChecks {
         long pending = mainJobs(function).stream().filter(job -> !job.done()
                 || timeline.programExit().isPresent() && job.doneUs() > timeline.programExit().get().timeUs()).count();
         return Finding.failed("main returned while " + (pending == 0 ? "tasks" : Labels.count(pending, "task"))
-                + " of " + reference(function) + " were still waiting or running, so the runtime stopped the workers"
-                + " when the program ended and those results were lost",
+                + " of " + reference(function) + (pending == 1 ? " was" : " were") + " still waiting or running, so the"
+                + " runtime stopped the workers when the program ended and " + (pending == 1 ? "its result was" : "those"
+                + " results were") + " lost",
                 "wait for the results before main returns: await() each AsyncResult after submitting them all, or"
                         + " close the pool (try-with-resources)");
     }

@@ -269,8 +269,8 @@ class RunChecksTest {
         @DisplayName("apply in a loop: apply waits for its result, n times")
         void apply() {
             Finding finding = checks(oneByOne("apply", null, 3)).handedOverAtOnce(SLOW, "map");
-            assertProblem(finding, "pool.apply waits for its result, so main handed over one item and waited for it,"
-                    + " 3 times");
+            assertProblem(finding, "pool.apply waits for its result: main handed over one item at a time and waited"
+                    + " for each, 3 times");
         }
 
         @Test
@@ -347,7 +347,8 @@ class RunChecksTest {
                     .jobDone(MAIN, 51, 1).programExit(MAIN, 60, 0, 0, 0);
             Finding finding = checks(trace).callbacksInMain(SLOW, CALLBACK, 1);
             assertAll(() -> assertProblem(finding, "the pool never called SlowSquare::callback: main handed"
-                            + " SlowSquare::slowSquare to the pool without it (calling the callback yourself does not count)"),
+                            + " SlowSquare::slowSquare to the pool through applyAsync, without the callback (calling the"
+                            + " callback yourself does not count)"),
                     () -> assertFix(finding, "pass SlowSquare::callback as applyAsync's third argument"));
         }
 
