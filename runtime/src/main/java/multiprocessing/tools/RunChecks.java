@@ -100,7 +100,7 @@ public final class RunChecks {
      */
     public Finding poolDidTheWork(String function, String call, long items, int poolSize) {
         List<PoolRun> pools = mainPools();
-        String handOver = handOver(function, call);
+        String handOver = handOver(function, call, items);
         if (pools.isEmpty()) {
             return Finding.failed(caller + " created no Pool, so all the work ran in the main process",
                     "create a Pool of " + poolSize + " and hand the work to it: " + handOver);
@@ -157,7 +157,7 @@ public final class RunChecks {
                     + " for each, " + jobs.size() + " times";
             default -> caller + " called " + used + " " + jobs.size() + " times and waited for each call to finish";
         };
-        String fix = !"applyAsync".equals(call) ? "hand all the items to the pool at once: " + handOver(function, call)
+        String fix = !"applyAsync".equals(call) ? "hand all the items to the pool at once: " + handOver(function, call, 0)
                 : "apply".equals(used) ? "use applyAsync, which returns at once: keep every AsyncResult in a list, and"
                 + " await them after the loop" : "keep every AsyncResult in a list, and await them after the loop";
         return Finding.failed(what + ", so only one task ran at a time", fix);
@@ -174,6 +174,14 @@ public final class RunChecks {
                 tasks.stream().mapToLong(Bar::endUs).toArray());
         if (most >= atOnce) {
             return Finding.OK;
+        }
+        Finding waited = waitedForResults(function);
+        if (!waited.ok()) {
+            return waited;
+        }
+        if (most == 0) {
+            return Finding.failed("no task of " + reference(function) + " ran in the pool's workers",
+                    "hand the work to the pool: " + handOver(function, call, 0));
         }
         return Finding.failed("at most " + Labels.count(most, "task") + " of " + reference(function)
                 + " ran at the same time", "applyAsync".equals(call)
@@ -192,8 +200,9 @@ public final class RunChecks {
             return Finding.OK;
         }
         List<Job> jobs = mainJobs(function);
-        String passIt = "pass " + reference(callback) + " as applyAsync's third argument: applyAsync(" + reference(function)
-                + ", x, " + reference(callback) + "); the pool then calls it in main as each result arrives";
+        String passIt = "pass " + reference(callback) + " as applyAsync's third argument, pool.applyAsync("
+                + reference(function) + ", x, " + reference(callback) + "), and the pool calls it in main as each"
+                + " result arrives";
         if (ran == 0 && !jobs.isEmpty() && jobs.stream().noneMatch(job -> job.callback().equals(callback))) {
             return Finding.failed("the pool never called " + reference(callback) + ": main handed " + reference(function)
                     + " to the pool through " + jobs.get(0).call() + ", without the callback (calling the callback"
@@ -210,6 +219,12 @@ public final class RunChecks {
     /** Main waited for every job of {@code function}: none was still pending when the program ended. */
     public Finding waitedForResults(String function) {
         Optional<ProgramExit> exit = timeline.programExit();
+        if (exit.isEmpty()) {
+            long pending = mainJobs(function).stream().filter(job -> !job.done()).count();
+            return pending == 0 ? Finding.OK : Finding.failed(Labels.count(pending, "task") + " of " + reference(function)
+                    + (pending == 1 ? " was" : " were") + " still waiting or running when the run was stopped",
+                    "make sure every task can finish: a task that never returns keeps main waiting");
+        }
         boolean pending = mainJobs(function).stream()
                 .anyMatch(job -> !job.done() || exit.isPresent() && job.doneUs() > exit.get().timeUs());
         return pending || exit.isPresent() && exit.get().unfinishedJobs() > 0 ? notWaited(function) : Finding.OK;
@@ -234,8 +249,8 @@ public final class RunChecks {
             return Finding.OK;
         }
         return Finding.failed(open.size() == 1 ? which + " was never closed" : open.size() + " pools were never closed",
-                "open it in try-with-resources, try (Pool pool = new Pool(4)) { ... }, so that it is closed when the"
-                        + " work is done");
+                "open it with try-with-resources, which closes it when the work is done: try (Pool pool = new Pool(4))"
+                        + " { ... }");
     }
 
     /** Main started exactly one {@code Process} that ran {@code target}. */
@@ -269,7 +284,7 @@ public final class RunChecks {
         switch (process.stoppedBy()) {
             case "exit":
                 return Finding.failed(name + " was still running when main returned, so the runtime stopped it"
-                        + " (exit code " + process.exitCode() + ")" + (process.joined() ? "" : ": main never joined it"),
+                        + (process.joined() ? "" : ": main never joined it"),
                         "call its join() before main returns, so that main waits until it has finished");
             case "terminate":
             case "kill":
@@ -309,7 +324,8 @@ public final class RunChecks {
         List<Sentinel> puts = timeline.sentinels().stream().filter(Sentinel::put).toList();
         if (puts.stream().anyMatch(put -> put.pid() == producing.pid())) {
             return Finding.failed("the producer put the null sentinel itself; only main knows when every producer has"
-                    + " finished", "remove put(null) from the producer, and " + order);
+                    + " finished", "remove put(null) from the producer: main puts the sentinel after it has joined the"
+                    + " producer");
         }
         List<Sentinel> fromMain = puts.stream().filter(put -> put.pid() == main).toList();
         if (fromMain.isEmpty()) {
@@ -321,6 +337,11 @@ public final class RunChecks {
             return Finding.failed("main put the null sentinel before it had joined the producer, so the sentinel"
                     + " could overtake the numbers and the consumer could stop early" + stopped(producing, consuming),
                     order);
+        }
+        if (!consuming.joined() && !consuming.exited() && timeline.programExit().isEmpty()) {
+            return Finding.failed("main put the sentinel after joining the producer, but the consumer never ended:"
+                    + " main was still waiting for it when the run was stopped", "make the consumer return when it"
+                    + " takes null: if (item == null) return;");
         }
         if (!consuming.joined() || consuming.joinedUs() < firstPut) {
             return Finding.failed("main did not join the consumer after putting the sentinel"
@@ -359,10 +380,13 @@ public final class RunChecks {
         return reference(function).replace("::", ".");
     }
 
-    private static String handOver(String function, String call) {
+    /** How work reaches the pool: {@code pool.map(Square::square, range(10))}; {@code range(n)} when the count is large or unknown. */
+    private static String handOver(String function, String call, long items) {
+        String range = items > 0 && items <= 100 ? "range(" + items + ")" : "range(n)";
         return "applyAsync".equals(call)
-                ? "for each item, pool.applyAsync(" + reference(function) + ", x, yourCallback), and await the results after the loop"
-                : "pool." + call + "(" + reference(function) + ", range(...))";
+                ? "for each x in " + range + ", pool.applyAsync(" + reference(function) + ", x, yourCallback), and await"
+                + " the results after the loop"
+                : "pool." + call + "(" + reference(function) + ", " + range + ")";
     }
 
     private static String capitalized(String text) {

@@ -411,7 +411,7 @@ class RunChecksTest {
         @DisplayName("a job never done: main returned while it was waiting or running")
         void neverDone() {
             TraceBuilder trace = pool().submit(MAIN, 1, 1, SLOW, "applyAsync").submit(MAIN, 2, 2, SLOW, "applyAsync")
-                    .jobDone(MAIN, 50, 1);
+                    .jobDone(MAIN, 50, 1).programExit(MAIN, 60, 1, 1, 0);
             Finding finding = checks(trace).waitedForResults(SLOW);
             assertAll(() -> assertProblem(finding, "main returned while 1 task of SlowSquare::slowSquare"),
                     () -> assertProblem(finding, "still waiting or running, so the runtime stopped the workers"),
@@ -536,12 +536,13 @@ class RunChecksTest {
         }
 
         @Test
-        @DisplayName("stopped at exit: exit code 143 comes only with who stopped it, never as the child's own end")
+        @DisplayName("stopped at exit: says who stopped it and why, never a bare exit code")
         void exitCodeExplained() {
             TraceBuilder trace = started().processExit(MAIN, 50, PRODUCER_PID, NAME, PRODUCER, 143, "exit");
             String problem = checks(trace).endedByItself(PRODUCER).problem();
-            assertAll(() -> assertFalse(problem.contains("ended with exit code"), problem),
-                    () -> assertTrue(problem.contains("the runtime stopped it (exit code 143)"), problem));
+            assertAll(() -> assertFalse(problem.contains("exit code"), problem),
+                    () -> assertTrue(problem.contains("still running when main returned, so the runtime stopped it"),
+                            problem));
         }
 
         @Test
@@ -651,11 +652,32 @@ class RunChecksTest {
         }
 
         @Test
+        @DisplayName("a job never done in a run that was stopped: not blamed on main returning")
+        void neverDoneInAStoppedRun() {
+            TraceBuilder trace = pool().submit(MAIN, 1, 1, SLOW, "applyAsync").submit(MAIN, 2, 2, SLOW, "applyAsync")
+                    .jobDone(MAIN, 50, 1);
+            Finding finding = checks(trace).waitedForResults(SLOW);
+            assertAll(() -> assertProblem(finding, "1 task of SlowSquare::slowSquare was still waiting or running when"
+                            + " the run was stopped"),
+                    () -> assertFalse(finding.problem().contains("main returned"), finding.problem()));
+        }
+
+        @Test
         @DisplayName("the consumer not joined after the null")
         void consumerNotJoined() {
-            TraceBuilder trace = producerEnds(producerAndConsumer(), 50, 51).queueNull(MAIN, 60, "put");
+            TraceBuilder trace = producerEnds(producerAndConsumer(), 50, 51).queueNull(MAIN, 60, "put")
+                    .programExit(MAIN, 70, 0, 0, 1);
             assertProblem(checks(trace).sentinelAfterProducer(PRODUCER, CONSUMER),
                     "main did not join the consumer after putting the sentinel");
+        }
+
+        @Test
+        @DisplayName("a run stopped while main waited for a consumer that never ended")
+        void consumerNeverEnded() {
+            TraceBuilder trace = producerEnds(producerAndConsumer(), 50, 51).queueNull(MAIN, 60, "put");
+            Finding finding = checks(trace).sentinelAfterProducer(PRODUCER, CONSUMER);
+            assertAll(() -> assertProblem(finding, "the consumer never ended: main was still waiting for it"),
+                    () -> assertFix(finding, "if (item == null) return;"));
         }
 
         @Test
