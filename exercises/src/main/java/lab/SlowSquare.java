@@ -26,7 +26,9 @@ public final class SlowSquare {
      * @return {@code x * x}
      */
     public static int slowSquare(int x) {
-        // TODO step 4: sleep one second (Thread.sleep(1000) needs a try/catch here), then return x * x.
+        // TODO step 4: sleep one second (Thread.sleep(1000)), then return x * x. Thread.sleep throws the
+        //  checked InterruptedException: add "throws InterruptedException" to this method, or catch it
+        //  (guide: "Step 4: slow_square" shows both).
         throw new UnsupportedOperationException(NOT_DONE);
     }
 

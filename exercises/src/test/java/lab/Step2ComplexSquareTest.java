@@ -16,8 +16,12 @@ class Step2ComplexSquareTest {
     private static final String IF_SLOW = "A pool of 4 squares a million numbers in a few seconds; is the pool"
             + " opened in try-with-resources and used once?";
 
+    private static final String SQUARE = "lab.ComplexSquare.square";
+
     /** squares(1_000_000), computed once for the tests that look at it. */
     private static List<Long> million;
+    /** ComplexSquare.main, run once in a JVM of its own for the tests that look at it. */
+    private static TracedMain main;
 
     private static synchronized List<Long> million() {
         if (million == null) {
@@ -25,6 +29,13 @@ class Step2ComplexSquareTest {
                     () -> ComplexSquare.squares(1_000_000));
         }
         return million;
+    }
+
+    private static synchronized TracedMain main() {
+        if (main == null) {
+            main = TracedMain.run(STEP, POOL, IF_SLOW);
+        }
+        return main;
     }
 
     @Test
@@ -72,10 +83,16 @@ class Step2ComplexSquareTest {
     @Test
     @DisplayName("main prints the first ten squares")
     void mainPrintsTheFirstTen() {
-        String output = TestSupport.printed(STEP, "ComplexSquare.main", POOL, IF_SLOW,
-                () -> ComplexSquare.main(new String[0]));
-        assertEquals("[0, 1, 4, 9, 16, 25, 36, 49, 64, 81]\n", output,
+        assertEquals(List.of("[0, 1, 4, 9, 16, 25, 36, 49, 64, 81]"), main().printedLines(),
                 STEP.says("ComplexSquare.main should print exactly one line: the first ten elements of"
                         + " squares(1_000_000), as a list."));
+    }
+
+    @Test
+    @DisplayName("main's work runs on a pool of 4 worker processes, closed when the work is done")
+    void mainUsesAPoolOfFourAndClosesIt() {
+        main().assertLesson("ComplexSquare.main should square the million numbers on a Pool of 4 worker processes,"
+                + " and close the pool when they are done", checks -> checks.poolDidTheWork(SQUARE, "map", 1_000_000, 4)
+                .and(checks::poolClosed));
     }
 }

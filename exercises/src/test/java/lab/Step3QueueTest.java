@@ -18,6 +18,23 @@ class Step3QueueTest {
     private static final Step STEP = Step.QUEUE;
     private static final Duration QUICK = Duration.ofSeconds(10);
     private static final List<Integer> ZERO_TO_NINE = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    /** A correct main takes a second or two; the grader allows 20 s. */
+    private static final Duration MAIN_LIMIT = Duration.ofSeconds(30);
+    private static final String IF_STOPPED = "A correct MultiprocessingQueue.main takes a second or two. It hangs"
+            + " when main joins the consumer before it puts the null sentinel, or never puts it, or when the"
+            + " consumer does not return when it takes null (see \"Why the order matters\").";
+    private static final String PRODUCER = "lab.MultiprocessingQueue.producer";
+    private static final String CONSUMER = "lab.MultiprocessingQueue.consumer";
+
+    /** MultiprocessingQueue.main, run once in a JVM of its own for the tests that look at it. */
+    private static TracedMain main;
+
+    private static synchronized TracedMain main() {
+        if (main == null) {
+            main = TracedMain.run(STEP, MAIN_LIMIT, IF_STOPPED);
+        }
+        return main;
+    }
 
     /** Runs the producer here, in the test's own process, and returns the queue it filled. */
     private static Queue<Integer> produced() {
@@ -83,12 +100,27 @@ class Step3QueueTest {
     @Test
     @DisplayName("main makes the consumer process print 0 to 9")
     void mainPrintsZeroToNine() {
-        String output = TestSupport.printed(STEP, "MultiprocessingQueue.main", Duration.ofSeconds(30),
-                "It should take a second or two. Does main put the null sentinel after producer.join() and before"
-                        + " consumer.join(), and does the consumer return when it takes null?",
-                () -> MultiprocessingQueue.main(new String[0]));
-        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), TestSupport.lines(output),
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), main().printedLines(),
                 STEP.says("MultiprocessingQueue.main should start a producer and a consumer Process, and the"
                         + " consumer should print 0 to 9, one per line (see \"Why the order matters\")."));
+    }
+
+    @Test
+    @DisplayName("producer and consumer run in processes of their own and end by themselves")
+    void mainRunsEachInItsOwnProcess() {
+        main().assertLesson("MultiprocessingQueue.main should start one Process for producer and one for"
+                + " consumer, and join each after it has ended by itself", checks -> checks.ranInOwnProcess(PRODUCER)
+                .and(() -> checks.ranInOwnProcess(CONSUMER))
+                .and(() -> checks.endedByItself(PRODUCER))
+                .and(() -> checks.endedByItself(CONSUMER)));
+    }
+
+    @Test
+    @DisplayName("main joins the producer, then puts the sentinel, then joins the consumer")
+    void mainPutsTheSentinelBetweenTheJoins() {
+        // The order of main's own statements, read from the trace: it decides whether the sentinel can
+        // overtake the numbers, whatever the timing of one particular run.
+        main().assertLesson("MultiprocessingQueue.main should join the producer, then put the null sentinel, then"
+                + " join the consumer", checks -> checks.sentinelAfterProducer(PRODUCER, CONSUMER));
     }
 }

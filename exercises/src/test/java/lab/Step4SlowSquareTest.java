@@ -13,25 +13,22 @@ import org.junit.jupiter.api.Test;
 class Step4SlowSquareTest {
     private static final Step STEP = Step.SLOW_SQUARE;
     private static final Duration QUICK = Duration.ofSeconds(10);
-    /** Ten one-second tasks on four workers take 3 s plus start-up; one at a time they take 10 s or more. */
-    private static final double PARALLEL_LIMIT_SECONDS = 9.0;
+    /** A correct main takes about 4 s, one that runs the tasks one at a time about 11 s; the grader allows 25 s. */
+    private static final Duration MAIN_LIMIT = Duration.ofSeconds(60);
+    private static final String IF_STOPPED = "A correct SlowSquare.main takes about 4 seconds. Does it submit all ten"
+            + " tasks with applyAsync, then await() each result once, and does slowSquare sleep one second only?";
     private static final String LAST_LINE = "All tasks completed.";
+    private static final String SLOW_SQUARE = "lab.SlowSquare.slowSquare";
+    private static final String CALLBACK = "lab.SlowSquare.callback";
 
-    /** What SlowSquare.main printed and how long it took, recorded once for the tests that look at it. */
-    private record MainRun(List<String> lines, double seconds) {
-    }
+    /** SlowSquare.main, run once in a JVM of its own for the tests that look at it. */
+    private static TracedMain main;
 
-    private static MainRun mainRun;
-
-    private static synchronized MainRun mainRun() {
-        if (mainRun == null) {
-            long start = System.nanoTime();
-            String output = TestSupport.printed(STEP, "SlowSquare.main", Duration.ofSeconds(60),
-                    "Does it await() each result once, after all ten applyAsync calls?",
-                    () -> SlowSquare.main(new String[0]));
-            mainRun = new MainRun(TestSupport.lines(output), (System.nanoTime() - start) / 1e9);
+    private static synchronized TracedMain main() {
+        if (main == null) {
+            main = TracedMain.run(STEP, MAIN_LIMIT, IF_STOPPED);
         }
-        return mainRun;
+        return main;
     }
 
     @Test
@@ -64,7 +61,7 @@ class Step4SlowSquareTest {
     @Test
     @DisplayName("main ends with \"All tasks completed.\"")
     void mainEndsWithTheLastLine() {
-        List<String> lines = mainRun().lines();
+        List<String> lines = main().printedLines();
         assertEquals(LAST_LINE, lines.isEmpty() ? "(nothing)" : lines.get(lines.size() - 1),
                 STEP.says("The last line SlowSquare.main prints should be \"" + LAST_LINE + "\", printed after"
                         + " every result was awaited. Everything it printed: " + lines));
@@ -73,7 +70,7 @@ class Step4SlowSquareTest {
     @Test
     @DisplayName("main prints each of the ten squares once")
     void mainPrintsTheSquares() {
-        List<String> lines = mainRun().lines();
+        List<String> lines = main().printedLines();
         List<String> squares = lines.stream().filter(line -> !line.equals(LAST_LINE)).sorted().toList();
         List<String> expected = List.of("0", "1", "4", "9", "16", "25", "36", "49", "64", "81").stream().sorted().toList();
         assertEquals(expected, squares, STEP.says("SlowSquare.main should make the callback print each square of"
@@ -81,12 +78,29 @@ class Step4SlowSquareTest {
     }
 
     @Test
-    @DisplayName("main runs the tasks in parallel: well under 10 s")
-    void mainRunsInParallel() {
-        double seconds = mainRun().seconds();
-        assertTrue(seconds < PARALLEL_LIMIT_SECONDS, STEP.says(String.format(
-                "SlowSquare.main took %.1f s. With 4 workers the ten one-second tasks need about 3 s; 10 s or more"
-                        + " means they ran one at a time, for example because get() or await() was called right"
-                        + " after each applyAsync (see \"Why 3 seconds, not 10\").", seconds)));
+    @DisplayName("main's work runs on a pool of 4 worker processes")
+    void mainUsesAPoolOfFour() {
+        main().assertLesson("SlowSquare.main should hand the ten numbers to a Pool of 4 worker processes, one"
+                + " applyAsync each", checks -> checks.poolDidTheWork(SLOW_SQUARE, "applyAsync", 10, 4));
+    }
+
+    @Test
+    @DisplayName("the tasks overlap, four at a time, and the callbacks run in main")
+    void mainOverlapsTheTasks() {
+        // Read from the trace, not from a stopwatch: which tasks ran at the same moment in the workers,
+        // and whether main waited for each result before it submitted the next (see "Why 3 seconds, not 10").
+        // A main that returned without waiting has no finished tasks to compare: that is its problem,
+        // not "at most 0 tasks ran at the same time".
+        main().assertLesson("SlowSquare.main should run the ten tasks four at a time, and the pool should call"
+                + " callback in main for each result", checks -> checks.waitedForResults(SLOW_SQUARE)
+                .and(() -> checks.overlapped(SLOW_SQUARE, "applyAsync", 4))
+                .and(() -> checks.callbacksInMain(SLOW_SQUARE, CALLBACK, 10)));
+    }
+
+    @Test
+    @DisplayName("main waits for every result before it returns")
+    void mainWaitsForTheResults() {
+        main().assertLesson("SlowSquare.main should await every result before it prints \"" + LAST_LINE + "\" and"
+                + " returns", checks -> checks.waitedForResults(SLOW_SQUARE));
     }
 }

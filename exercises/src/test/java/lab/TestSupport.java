@@ -13,27 +13,40 @@ import org.opentest4j.AssertionFailedError;
 /**
  * What the public tests share: which step a test belongs to, where the guide explains it, and running
  * the student's code with a time limit, turning exceptions and hangs into messages that say what to do.
+ * A step's {@code main} runs in a JVM of its own instead: see {@link TracedMain}.
  */
 final class TestSupport {
     /** Marks the placeholder line that an unfinished stub prints or throws. */
-    private static final String PLACEHOLDER = "not implemented yet";
+    static final String PLACEHOLDER = "not implemented yet";
 
     private TestSupport() {
     }
 
-    /** The four steps of the lab, with their sections in the guide. */
+    /** The four steps of the lab, with their programs and their sections in the guide. */
     enum Step {
-        SQUARE(1, "square"),
-        COMPLEX_SQUARE(2, "complex_square"),
-        QUEUE(3, "queue"),
-        SLOW_SQUARE(4, "slow_square");
+        SQUARE(1, "square", "Square"),
+        COMPLEX_SQUARE(2, "complex_square", "ComplexSquare"),
+        QUEUE(3, "queue", "MultiprocessingQueue"),
+        SLOW_SQUARE(4, "slow_square", "SlowSquare");
 
         private final int number;
         private final String id;
+        private final String className;
 
-        Step(int number, String id) {
+        Step(int number, String id, String className) {
             this.number = number;
             this.id = id;
+            this.className = className;
+        }
+
+        /** The step's name in the guide and in file names: "square", "complex_square", ... */
+        String id() {
+            return id;
+        }
+
+        /** The class the student completes, without its package: "Square". */
+        String className() {
+            return className;
         }
 
         /** "Step 1 (square)": how failure messages start. */
@@ -80,7 +93,7 @@ final class TestSupport {
         }, () -> step.says(what + " did not finish within " + limit.toSeconds() + " s. " + ifSlow));
     }
 
-    /** Like {@link #call} for code that returns nothing, such as a {@code main}. */
+    /** Like {@link #call} for code that returns nothing, such as the consumer. */
     static void run(Step step, String what, Duration limit, String ifSlow, Run body) {
         call(step, what, limit, ifSlow, () -> {
             body.run();
@@ -103,11 +116,19 @@ final class TestSupport {
             System.setOut(original);
         }
         String output = bytes.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+        requireNoPlaceholder(step, what, output);
+        return output;
+    }
+
+    /**
+     * Fails with "not implemented yet" if {@code output}, what {@code what} printed, still holds the stub's
+     * placeholder line: then nothing else about it is worth a message yet.
+     */
+    static void requireNoPlaceholder(Step step, String what, String output) {
         if (output.contains(PLACEHOLDER)) {
             fail(step.says(what + " is not implemented yet: it still prints the stub's placeholder line."
                     + " Replace that line with your program."));
         }
-        return output;
     }
 
     /** The lines of {@code output}, without line ends. */
