@@ -79,7 +79,8 @@ public final class Grader {
     }
 
     /**
-     * Grades the submission in {@code directory} and draws each step's main run from its trace.
+     * Grades the submission in {@code directory} and draws each step's main run: from its trace, completed
+     * by what the sandbox saw (see {@link RunResult#picture()}).
      *
      * @throws IllegalArgumentException if the directory holds no lab sources
      */
@@ -138,9 +139,13 @@ public final class Grader {
         }
     }
 
-    /** The picture of a step's main run, when it ran and left a trace; none for a step that never ran. */
+    /**
+     * The picture of a step's main run whenever it ran: from its trace, or a main lane alone for a
+     * program that never used the runtime, with what still ran drawn up to the moment a stopped run was
+     * stopped; none for a step whose main never ran.
+     */
     private static java.util.Optional<Timeline> readTimeline(StepEvidence evidence) {
-        return evidence.mainIfRan().filter(run -> Files.isRegularFile(run.traceFile())).map(RunResult::timeline);
+        return evidence.mainIfRan().map(RunResult::picture);
     }
 
     private static Path createWorkDirectory() {

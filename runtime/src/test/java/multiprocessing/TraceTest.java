@@ -215,6 +215,63 @@ class TraceTest {
     }
 
     @Nested
+    @DisplayName("task_start events")
+    class TaskStartEvents {
+
+        /** pid, pool and batch: what pairs a task_start with its task. */
+        private static List<Object> key(Map<String, Object> event) {
+            return List.of(event.get("pid"), event.get("pool"), event.get("batch"));
+        }
+
+        @Test
+        @DisplayName("every task names its batch")
+        void taskHasBatch() {
+            assertAll(events("task").stream().map(e -> () ->
+                    assertTrue(e.get("batch") instanceof Long, "no batch in " + e)));
+        }
+
+        @Test
+        @DisplayName("one task_start per task, paired by pid, pool and batch")
+        void paired() {
+            assertEquals(events("task").stream().map(TraceTest.TaskStartEvents::key).sorted(
+                    java.util.Comparator.comparing(Object::toString)).toList(),
+                    events("task_start").stream().map(TraceTest.TaskStartEvents::key).sorted(
+                            java.util.Comparator.comparing(Object::toString)).toList());
+        }
+
+        @Test
+        @DisplayName("a task_start names the same function and items as its task")
+        void sameFunctionAndItems() {
+            Map<List<Object>, Map<String, Object>> starts = events("task_start").stream()
+                    .collect(Collectors.toMap(TraceTest.TaskStartEvents::key, e -> e, (a, b) -> a));
+            assertAll(events("task").stream().map(task -> () -> {
+                Map<String, Object> start = starts.get(key(task));
+                assertTrue(start != null, "no task_start for " + task);
+                assertEquals(List.of(task.get("function"), task.get("items")),
+                        List.of(start.get("function"), start.get("items")), "task_start of " + task);
+            }));
+        }
+
+        @Test
+        @DisplayName("a task_start is written while its task runs: between its start_us and end_us")
+        void writtenWhileRunning() {
+            Map<List<Object>, Map<String, Object>> starts = events("task_start").stream()
+                    .collect(Collectors.toMap(TraceTest.TaskStartEvents::key, e -> e, (a, b) -> a));
+            assertAll(events("task").stream().filter(task -> starts.containsKey(key(task))).map(task -> () -> {
+                long time = number(starts.get(key(task)), "time_us");
+                assertTrue(number(task, "start_us") <= time && time <= number(task, "end_us"),
+                        "task_start at " + time + " for " + task);
+            }));
+        }
+
+        @Test
+        @DisplayName("the timeline of a finished run has no unfinished task")
+        void noneUnfinished() throws IOException {
+            assertEquals(List.of(), multiprocessing.tools.Timeline.read(directory.resolve("trace.jsonl")).unfinishedTasks());
+        }
+    }
+
+    @Nested
     @DisplayName("callback events")
     class CallbackEvents {
 

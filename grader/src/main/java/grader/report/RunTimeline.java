@@ -14,7 +14,8 @@ import java.util.List;
  * @param tasks          task batches in the trace
  * @param workers        workers that ran at least one task
  * @param maxConcurrency the most tasks running at one moment
- * @param spanMillis     from the first to the last event of the trace
+ * @param spanMillis     how long the run took: from its start to its end as the grader saw them (older grade
+ *                       files: from the first to the last event of the trace)
  * @param lanes          the lanes' names: {@code main}, {@code worker 1}, {@code producer}...
  * @param bars           at most {@link #MAX_BARS} task bars, by start time
  * @param truncated      whether bars were left out

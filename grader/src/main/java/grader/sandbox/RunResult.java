@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import multiprocessing.tools.RunChecks;
 import multiprocessing.tools.Timeline;
 
@@ -26,14 +27,44 @@ import multiprocessing.tools.Timeline;
  * @param limitSeconds   the run's time limit
  * @param traceFile      the trace's file, for pictures of the run; it lives in the grader's scratch
  *                       directory, so only until grading ends
+ * @param startUs        when the sandbox started the run's JVM, microseconds since the epoch (the trace's clock)
+ * @param endUs          when the run's JVM ended, or when the sandbox decided to stop it
  */
 public record RunResult(String label, long mainPid, int exitCode, boolean timedOut, boolean outputCapped,
                         boolean processCapHit, String stdout, String stderr, Timeline timeline, Map<String, Object> probe,
-                        int leftovers, long millis, long limitSeconds, Path traceFile) {
+                        int leftovers, long millis, long limitSeconds, Path traceFile, long startUs, long endUs) {
 
     /** Whether the run ended by itself, within its limits. */
     public boolean endedNormally() {
         return !timedOut && !outputCapped && !processCapHit;
+    }
+
+    /**
+     * Why the sandbox stopped the run, as a clause in the words of the hidden tests' messages, such as
+     * "the grader stopped the run at its 20 s time limit"; empty when it ended by itself.
+     */
+    public Optional<String> stopReason() {
+        if (timedOut) {
+            return Optional.of("the grader stopped the run at its " + limitSeconds + " s time limit");
+        }
+        if (outputCapped) {
+            return Optional.of("the grader stopped the run because it printed more than the output limit");
+        }
+        if (processCapHit) {
+            return Optional.of("the grader stopped the run because it started too many processes or threads");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The picture of the run for the reports: its trace, completed by what the sandbox knows. It has a
+     * {@code main} lane even when the program never used the runtime (and so wrote no trace), spans the
+     * run from its start to its end, and draws what was still running when the sandbox stopped the run
+     * up to that moment, saying why it was stopped. {@link #timeline()} stays the trace alone, as the
+     * hidden tests read it.
+     */
+    public Timeline picture() {
+        return timeline.within(mainPid, startUs, Math.max(startUs, endUs), stopReason().orElse(null));
     }
 
     /** Whether the run's JVM (or one of its workers) ran out of heap, as HotSpot reports it. */

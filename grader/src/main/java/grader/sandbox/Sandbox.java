@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +57,14 @@ public final class Sandbox {
             builder.environment().put("LANG", "C.UTF-8");
             builder.environment().put(ProcessReaper.MARKER_VARIABLE, marker);
             long start = System.nanoTime();
+            long startUs = nowMicros();
             process = builder.start();
             process.getOutputStream().close();
             AtomicLong total = new AtomicLong();
             BoundedCapture out = new BoundedCapture(process.getInputStream(), limits.keptOutputBytes(), total, "sandbox-stdout");
             BoundedCapture err = new BoundedCapture(process.getErrorStream(), limits.keptOutputBytes(), total, "sandbox-stderr");
             Outcome outcome = watch(process, request, marker, total, start);
+            long endUs = nowMicros();
             // The runtime stops a program's children when it exits; give it the 2 s it promises.
             if (outcome == Outcome.ENDED) {
                 ProcessReaper.awaitGone(marker, process.toHandle(), LEFTOVER_GRACE_MILLIS);
@@ -74,7 +77,8 @@ public final class Sandbox {
             return new RunResult(request.label(), process.pid(), outcome == Outcome.ENDED ? exitCode : -1,
                     outcome == Outcome.TIMED_OUT, outcome == Outcome.OUTPUT_CAP, outcome == Outcome.PROCESS_CAP,
                     out.text(), err.text(), readTimeline(traceFile), readProbe(probeFile),
-                    outcome == Outcome.ENDED ? leftovers : 0, millis, request.timeout().toSeconds(), traceFile);
+                    outcome == Outcome.ENDED ? leftovers : 0, millis, request.timeout().toSeconds(), traceFile, startUs,
+                    endUs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + request.label() + " in the sandbox", e);
         } catch (InterruptedException e) {
@@ -88,6 +92,12 @@ public final class Sandbox {
     }
 
     private enum Outcome { ENDED, TIMED_OUT, OUTPUT_CAP, PROCESS_CAP }
+
+    /** Microseconds since the epoch, on the clock the runtime's trace uses. */
+    private static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
 
     /** The run's trace as the runtime reads it; an empty timeline when there is none or it cannot be read. */
     private static Timeline readTimeline(Path traceFile) {

@@ -126,7 +126,32 @@ class MermaidChartsTest {
                 new Chart("5,000 tiny tasks in up to " + Timeline.MAX_BARS + " bars",
                         tinyTasks().mermaid("Step 2, main run", Timeline.MAX_BARS)),
                 new Chart("hostile labels", trace("hostile-labels.jsonl").mermaid("Step 1, main run", bars)),
-                new Chart("a trace without events", read("").mermaid("Step 1, main run", bars)));
+                new Chart("a trace without events", read("").mermaid("Step 1, main run", bars)),
+                // What the grader draws for a main that never used the runtime: a main lane alone.
+                new Chart("a main that never used the runtime", read("").within(8800, T0, T0 + 800_000, null)
+                        .mermaid("Step 1, main run", bars)),
+                new Chart("a run stopped at its time limit with tasks unfinished",
+                        stoppedRun().mermaid("Step 4, main run", bars)));
+    }
+
+    private static final long T0 = 1_764_081_600_000_000L;
+
+    /**
+     * Four slowSquare tasks that began and never ended and a consumer Process still alive, stopped by the
+     * grader at its time limit: unfinished bars, an open Process and main's life, all up to the stop.
+     */
+    private static Timeline stoppedRun() {
+        StringBuilder trace = new StringBuilder("{\"event\":\"pool_start\",\"time_us\":" + (T0 + 300_000)
+                + ",\"pid\":8800,\"pool\":1,\"size\":4,\"workers\":[8801,8802,8803,8804]}\n");
+        for (int w = 1; w <= 4; w++) {
+            trace.append("{\"event\":\"task_start\",\"time_us\":").append(T0 + 400_000 + w).append(",\"pid\":")
+                    .append(8800 + w).append(",\"pool\":1,\"batch\":").append(w)
+                    .append(",\"function\":\"lab.SlowSquare.slowSquare\",\"items\":1}\n");
+        }
+        trace.append("{\"event\":\"process_start\",\"time_us\":").append(T0 + 350_000)
+                .append(",\"pid\":8800,\"child_pid\":8810,\"name\":\"Process-1\",\"target\":\"lab.Q.consumer\"}\n");
+        return read(trace.toString()).within(8800, T0, T0 + 25_000_000,
+                "the grader stopped the run at its 25 s time limit");
     }
 
     /** The job summaries, by description: a mixed grade with a chart per step, and a perfect one. */

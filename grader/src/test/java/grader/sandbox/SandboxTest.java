@@ -27,6 +27,18 @@ class SandboxTest {
     static Path temp;
     private static Sandbox sandbox;
     private static Path classes;
+    private static RunResult forever;
+    private static long foreverSeconds;
+
+    /** The run of a program that never ends, under a 3 s limit: run once, shared by the tests that look at it. */
+    private static synchronized RunResult forever() {
+        if (forever == null) {
+            long start = System.nanoTime();
+            forever = sandbox.run(new RunRequest("forever", classes, "main", List.of("lab.Forever"), Duration.ofSeconds(3)));
+            foreverSeconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        }
+        return forever;
+    }
 
     @BeforeAll
     static void compilePrograms() throws IOException {
@@ -83,13 +95,27 @@ class SandboxTest {
         @Test
         @DisplayName("a program past its limit is stopped and reported as timed out")
         void stopsAProgramPastItsLimit() {
-            long start = System.nanoTime();
-            RunResult run = sandbox.run(new RunRequest("forever", classes, "main", List.of("lab.Forever"),
-                    Duration.ofSeconds(3)));
-            long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            RunResult run = forever();
             assertTrue(run.timedOut(), "the run is reported as timed out");
-            assertTrue(seconds < 15, "the run was stopped soon after its limit, took " + seconds + " s");
+            assertTrue(foreverSeconds < 15, "the run was stopped soon after its limit, took " + foreverSeconds + " s");
             assertTrue(ProcessHandle.of(run.mainPid()).map(p -> !p.isAlive()).orElse(true), "its JVM is gone");
+        }
+
+        @Test
+        @DisplayName("the run's start and end span its time limit, within its wall time")
+        void startAndEnd() {
+            RunResult run = forever();
+            long span = run.endUs() - run.startUs();
+            assertTrue(span >= 3_000_000 && span <= run.millis() * 1_000 + 1_000,
+                    "from start to end " + span + " µs, wall time " + run.millis() + " ms");
+        }
+
+        @Test
+        @DisplayName("its picture: a main lane up to the moment it was stopped, and why, though it wrote no trace")
+        void picture() {
+            RunResult run = forever();
+            assertEquals("No pool and no Process ran: all the work happened in the main process. The grader stopped"
+                    + " the run at its 3 s time limit; the main program was still running then.", run.picture().verdict());
         }
     }
 

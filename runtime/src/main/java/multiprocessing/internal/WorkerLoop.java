@@ -72,6 +72,9 @@ final class WorkerLoop {
             Task<Object, Object> task = (Task<Object, Object>) Codec.decode(taskBytes);
             List<Object> arguments = (List<Object>) Codec.decode(argumentBytes);
             items = arguments.size();
+            // Said before the task runs: a task that never returns still shows in the trace, as a
+            // task_start without its task.
+            traceStart(poolId, batchId, function, items);
             List<Object> results = new ArrayList<>(items);
             for (Object argument : arguments) {
                 results.add(task.apply(argument));
@@ -88,8 +91,8 @@ final class WorkerLoop {
         System.err.flush();
         long end = Trace.nowMicros();
         if (Trace.ENABLED) {
-            Trace.event("task").field("pool", poolId).field("function", function).field("items", items)
-                    .field("start_us", start).field("end_us", end).field("ok", ok).write();
+            Trace.event("task").field("pool", poolId).field("batch", batchId).field("function", function)
+                    .field("items", items).field("start_us", start).field("end_us", end).field("ok", ok).write();
         }
         synchronized (out) {
             out.writeByte(WorkerProtocol.RESULT);
@@ -101,6 +104,13 @@ final class WorkerLoop {
             out.writeBoolean(ok);
             Wire.writeBlock(out, payload);
             out.flush();
+        }
+    }
+
+    private static void traceStart(long poolId, long batchId, String function, int items) {
+        if (Trace.ENABLED) {
+            Trace.event("task_start").field("pool", poolId).field("batch", batchId).field("function", function)
+                    .field("items", items).write();
         }
     }
 

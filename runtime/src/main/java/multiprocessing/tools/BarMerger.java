@@ -81,16 +81,18 @@ final class BarMerger {
         int tasks = 0;
         long items = 0;
         boolean ok = true;
+        boolean finished = true;
         String function = first.function();
         for (Bar bar : group) {
             end = Math.max(end, bar.endUs());
             tasks += bar.tasks();
             items = items + bar.items() < 0 ? Long.MAX_VALUE : items + bar.items();
             ok &= bar.ok();
+            finished &= bar.finished();
             if (!bar.function().equals(function)) {
                 function = "";
             }
         }
-        return new Bar(first.lane(), first.pid(), first.startUs(), end, function, tasks, items, ok);
+        return new Bar(first.lane(), first.pid(), first.startUs(), end, function, tasks, items, ok, finished);
     }
 }

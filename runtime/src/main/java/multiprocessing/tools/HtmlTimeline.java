@@ -22,11 +22,17 @@ import multiprocessing.tools.Timeline.Mark;
  * <p>Elements carry stable classes and data attributes: {@code g.lane[data-lane][data-pid]},
  * {@code rect.task[data-lane][data-start-us][data-end-us][data-items][data-tasks]},
  * {@code circle.callback[data-lane][data-time-us]}, {@code path.worker-exit},
- * {@code rect.lifetime[data-lane][data-start-us][data-end-us]}; times are the trace's own microseconds.
+ * {@code rect.lifetime[data-lane][data-start-us][data-end-us]}; a task that never finished is a
+ * {@code rect.task.unfinished}; a run seen from outside ({@link Timeline#within}) adds the main
+ * program's life, {@code rect.main-life[data-start-us][data-end-us]} ({@code .stopped} when it was
+ * stopped), and the moment it was stopped, {@code line.stop[data-time-us]}. Times are the trace's own
+ * microseconds.
  */
 final class HtmlTimeline {
     /** Most callbacks and worker deaths marked; beyond it, only every n-th is drawn. */
     static final int MAX_MARKS = 500;
+    /** Most bars of tasks that never finished; beyond it, they are merged like the others. */
+    static final int MAX_UNFINISHED_BARS = 200;
 
     private static final int WIDTH = 960;
     private static final int LABELS = 190;
@@ -52,11 +58,15 @@ final class HtmlTimeline {
             .task{stroke:#fff;stroke-width:.5}
             .task.merged{opacity:.7}
             .task.failed{stroke:#c00;stroke-width:2}
+            .task.unfinished{fill-opacity:.5;stroke:#222;stroke-width:1.5;stroke-dasharray:5 3}
             .bar-label{font-size:11px;fill:#fff;pointer-events:none}
             .callback{fill:#222}
             .worker-exit{stroke:#c00;stroke-width:2;fill:none}
             .lifetime{fill:#8a8a8a}
             .lifetime.open{fill:#c8c8c8}
+            .main-life{fill:#5b6b82}
+            .main-life.stopped{fill:#a9b3c2}
+            .stop{stroke:#c00;stroke-width:2;stroke-dasharray:6 4}
             .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 18px}
             .swatch{display:inline-block;width:14px;height:10px;margin-right:6px;vertical-align:middle}
             .swatch.failed{outline:2px solid #c00;outline-offset:-2px;background:#bbb}
@@ -64,6 +74,9 @@ final class HtmlTimeline {
             .swatch.dot{width:8px;height:8px;border-radius:50%;background:#222}
             .swatch.cross{background:none;color:#c00;width:auto;font-weight:700}
             .swatch.band{height:4px;background:#8a8a8a}
+            .swatch.main-band{height:4px;background:#5b6b82}
+            .swatch.unfinished{background:#ddd;outline:2px dashed #222;outline-offset:-2px}
+            .swatch.stop{width:3px;height:14px;background:#c00}
             """;
 
     private final Timeline timeline;
@@ -78,12 +91,15 @@ final class HtmlTimeline {
         this.title = Labels.clean(title == null ? "Timeline" : title, MAX_TITLE);
         this.start = timeline.startUs();
         this.span = Math.max(1, timeline.endUs() - timeline.startUs());
-        this.colors = new FunctionColors(timeline.tasks());
+        List<Bar> all = new ArrayList<>(timeline.tasks());
+        all.addAll(timeline.unfinishedTasks());
+        this.colors = new FunctionColors(all);
     }
 
     /** The whole page. */
     String render() {
-        List<Bar> bars = BarMerger.merge(timeline.tasks(), Timeline.MAX_BARS);
+        List<Bar> bars = new ArrayList<>(BarMerger.merge(timeline.tasks(), Timeline.MAX_BARS));
+        List<Bar> open = BarMerger.merge(timeline.unfinishedTasks(), MAX_UNFINISHED_BARS);
         List<Mark> marks = thin(timeline.marks());
         List<String> notes = new ArrayList<>(timeline.notes());
         if (bars.size() < timeline.taskCount()) {
@@ -91,6 +107,11 @@ final class HtmlTimeline {
                     + Labels.count(bars.size(), "bar") + ": neighbouring tasks on a lane were merged into bars that"
                     + " say how many tasks they stand for.");
         }
+        if (open.size() < timeline.unfinishedTasks().size()) {
+            notes.add("The " + Labels.count(timeline.unfinishedTasks().size(), "unfinished task") + " are drawn as "
+                    + Labels.count(open.size(), "bar") + ".");
+        }
+        bars.addAll(open);
         if (marks.size() < timeline.marks().size()) {
             notes.add("Only " + marks.size() + " of " + Labels.count(timeline.marks().size(), "callback")
                     + " and worker deaths are marked.");
@@ -114,25 +135,43 @@ final class HtmlTimeline {
                 + " for its pid). Time runs from left to right, in seconds since the run started. A bar is one task"
                 + " batch that a process ran (point at it for its function, items and times); bars stacked above one"
                 + " another at the same moment ran at the same time, in parallel. Dots are callbacks, which run in"
-                + " the main program; a thin band is the life of a Process.</p>\n</body>\n</html>\n");
+                + " the main program; a thin band is the life of a Process" + (timeline.frame().isPresent()
+                ? ", or of the main program" : "") + "." + (open.isEmpty() ? "" : " A dashed bar is a task that began"
+                + " and never finished: it was still running when its process ended.")
+                + (stopped() ? " The red dashed line is the moment the run was stopped." : "")
+                + "</p>\n</body>\n</html>\n");
         return out.toString();
+    }
+
+    private boolean stopped() {
+        return timeline.stoppedBecause().isPresent();
+    }
+
+    /** How a run that the trace never saw end ended: "the run ended", or who stopped it. */
+    private String ending() {
+        return timeline.stoppedBecause().orElse("the run ended");
     }
 
     private String summary() {
         List<String> parts = new ArrayList<>();
-        if (timeline.taskCount() > 0 || timeline.pools() > 0) {
+        boolean unfinished = !timeline.unfinishedTasks().isEmpty();
+        if (timeline.taskCount() > 0 || timeline.pools() > 0 && !unfinished) {
             parts.add(Labels.count(timeline.taskCount(), "task"));
         }
         if (timeline.taskCount() > 0) {
             parts.add("at most " + timeline.maxConcurrency() + " at once");
             parts.add(Labels.count(timeline.rounds(), "round"));
         }
+        if (unfinished) {
+            parts.add(Labels.count(timeline.unfinishedTasks().size(), "unfinished task"));
+        }
         long callbacks = timeline.marks().stream().filter(m -> m.kind() == Mark.Kind.CALLBACK).count();
         if (callbacks > 0) {
             parts.add(Labels.count(callbacks, "callback"));
         }
         parts.add(Labels.count(timeline.lanes().size(), "process", "processes"));
-        parts.add("the run took " + Labels.seconds(timeline.endUs() - timeline.startUs()));
+        parts.add((stopped() ? "the run was stopped after " : "the run took ")
+                + Labels.seconds(timeline.endUs() - timeline.startUs()));
         return String.join(" · ", parts);
     }
 
@@ -163,12 +202,44 @@ final class HtmlTimeline {
                         .append(escape(String.format(Locale.ROOT, "%,d put, %,d got", lane.puts(), lane.gets())))
                         .append("</text>\n");
             }
+            if (i == 0 && lane.kind() == Lane.Kind.MAIN) {
+                timeline.frame().filter(frame -> frame.mainPid() == lane.pid()).ifPresent(this::mainLife);
+            }
             lifetimesByLane.getOrDefault(lane.name(), List.of()).forEach(this::lifetime);
             barsByLane.getOrDefault(lane.name(), List.of()).forEach(this::bar);
             marksByLane.getOrDefault(lane.name(), List.of()).forEach(this::mark);
             out.append("</g>\n");
         }
+        if (stopped()) {
+            stopLine(height);
+        }
         out.append("</svg>\n</figure>\n");
+    }
+
+    /** The main program's life, from the start of the run to its end: known only from outside the trace. */
+    private void mainLife(Run.Frame frame) {
+        double x = x(frame.startUs());
+        double width = Math.max(1.5, x(frame.endUs()) - x);
+        out.append("<rect class=\"main-life").append(frame.stopped() ? " stopped" : "")
+                .append("\" data-lane=\"main\" data-pid=\"").append(frame.mainPid()).append("\" data-start-us=\"")
+                .append(frame.startUs()).append("\" data-end-us=\"").append(frame.endUs()).append("\" x=\"")
+                .append(coordinate(x)).append("\" y=\"23\" width=\"").append(coordinate(width))
+                .append("\" height=\"4\"><title>")
+                .append(escape("the main program ran from " + Labels.seconds(frame.startUs() - start) + " to "
+                        + Labels.seconds(frame.endUs() - start) + (frame.stopped() ? ", when " + frame.stoppedBecause()
+                        : ", when it ended") + ", pid " + frame.mainPid()))
+                .append("</title></rect>\n");
+    }
+
+    /** A line across every lane at the moment the run was stopped. */
+    private void stopLine(int height) {
+        Run.Frame frame = timeline.frame().orElseThrow();
+        String x = coordinate(x(frame.endUs()));
+        out.append("<line class=\"stop\" data-time-us=\"").append(frame.endUs()).append("\" x1=\"").append(x)
+                .append("\" x2=\"").append(x).append("\" y1=\"").append(AXIS - 6).append("\" y2=\"").append(height - 4)
+                .append("\"><title>").append(escape(Labels.capitalized(frame.stoppedBecause()) + ", at "
+                        + Labels.seconds(frame.endUs() - start) + ": everything still running was stopped with it"))
+                .append("</title></line>\n");
     }
 
     private void axis(int height) {
@@ -202,7 +273,7 @@ final class HtmlTimeline {
         double width = Math.max(1.5, x(bar.endUs()) - x);
         String label = bar.label();
         out.append("<rect class=\"task ").append(colors.cssClass(bar.function())).append(bar.tasks() > 1 ? " merged" : "")
-                .append(bar.ok() ? "" : " failed").append("\" data-lane=\"").append(escape(bar.lane()))
+                .append(!bar.finished() ? " unfinished" : bar.ok() ? "" : " failed").append("\" data-lane=\"").append(escape(bar.lane()))
                 .append("\" data-pid=\"").append(bar.pid()).append("\" data-start-us=\"").append(bar.startUs())
                 .append("\" data-end-us=\"").append(bar.endUs()).append("\" data-items=\"").append(bar.items())
                 .append("\" data-tasks=\"").append(bar.tasks()).append("\" x=\"").append(coordinate(x))
@@ -217,6 +288,14 @@ final class HtmlTimeline {
     private String describe(Bar bar) {
         String what = bar.tasks() == 1 ? bar.label() + " (" + bar.function() + ")"
                 : bar.label() + " of " + (bar.function().isEmpty() ? "several functions" : Labels.shortName(bar.function()));
+        if (!bar.finished()) {
+            // It ends with the run, or earlier when its process was stopped before the run ended.
+            String end = bar.endUs() >= timeline.frame().map(Run.Frame::endUs).orElse(timeline.endUs())
+                    ? "still running when " + ending() : "its process ended before it finished";
+            return what + ": " + Labels.count(bar.items(), "item") + ", " + Labels.seconds(bar.startUs() - start)
+                    + " to " + Labels.seconds(bar.endUs() - start) + " (" + Labels.seconds(bar.endUs() - bar.startUs())
+                    + "), never finished: " + end + ", " + bar.lane() + ", pid " + bar.pid();
+        }
         return what + ": " + Labels.count(bar.items(), "item") + ", " + Labels.seconds(bar.startUs() - start) + " to "
                 + Labels.seconds(bar.endUs() - start) + " (" + Labels.seconds(bar.endUs() - bar.startUs()) + "), "
                 + bar.lane() + ", pid " + bar.pid() + (bar.ok() ? "" : bar.tasks() == 1 ? ", failed" : ", some failed");
@@ -242,6 +321,7 @@ final class HtmlTimeline {
         double x = x(lifetime.startUs());
         double width = Math.max(1.5, x(lifetime.endUs()) - x);
         String ending = lifetime.exited() ? Labels.seconds(lifetime.endUs() - start) + ", exit code " + lifetime.exitCode()
+                : timeline.frame().isPresent() ? Labels.seconds(lifetime.endUs() - start) + ", still running when " + ending()
                 : "the end of the trace (its exit is not recorded)";
         out.append("<rect class=\"lifetime").append(lifetime.exited() ? "" : " open").append("\" data-lane=\"")
                 .append(escape(lifetime.lane())).append("\" data-pid=\"").append(lifetime.pid())
@@ -261,7 +341,7 @@ final class HtmlTimeline {
             out.append("<li title=\"").append(escape(entry.function())).append("\"><span class=\"swatch ")
                     .append(entry.cssClass()).append("\"></span>").append(escape(entry.label())).append("</li>\n");
         }
-        if (bars.stream().anyMatch(bar -> !bar.ok())) {
+        if (bars.stream().anyMatch(bar -> bar.finished() && !bar.ok())) {
             out.append("<li><span class=\"swatch failed\"></span>failed task</li>\n");
         }
         if (bars.stream().anyMatch(bar -> bar.tasks() > 1)) {
@@ -273,8 +353,17 @@ final class HtmlTimeline {
         if (marks.stream().anyMatch(mark -> mark.kind() == Mark.Kind.WORKER_EXIT)) {
             out.append("<li><span class=\"swatch cross\">×</span>a worker died</li>\n");
         }
+        if (bars.stream().anyMatch(bar -> !bar.finished())) {
+            out.append("<li><span class=\"swatch unfinished\"></span>task still running when the run ended</li>\n");
+        }
         if (!timeline.lifetimes().isEmpty()) {
             out.append("<li><span class=\"swatch band\"></span>a Process's life</li>\n");
+        }
+        if (timeline.frame().isPresent()) {
+            out.append("<li><span class=\"swatch main-band\"></span>the main program's life</li>\n");
+        }
+        if (stopped()) {
+            out.append("<li><span class=\"swatch stop\"></span>the moment the run was stopped</li>\n");
         }
         out.append("</ul>\n");
     }

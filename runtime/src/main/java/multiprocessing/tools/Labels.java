@@ -45,6 +45,11 @@ final class Labels {
         return out.substring(0, Math.max(0, keep)) + ELLIPSIS;
     }
 
+    /** {@code text} with its first letter in upper case: a clause made a sentence. */
+    static String capitalized(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+
     /** The method name of {@code lab.SlowSquare.slowSquare}: {@code slowSquare}; cleaned and capped. */
     static String shortName(String qualified) {
         String name = qualified.substring(qualified.lastIndexOf('.') + 1);

@@ -47,7 +47,16 @@ final class Lanes {
 
     /** The lanes of the processes that wrote or are named in {@code events} (in file order). */
     Lanes(List<TraceEvent> events) {
-        if (events.isEmpty()) {
+        this(events, 0);
+    }
+
+    /**
+     * The lanes of the processes that wrote or are named in {@code events} (in file order), where the
+     * main program is known to be {@code knownMain} (0: find it in the events). A known main gets its
+     * lane even when no event names it.
+     */
+    Lanes(List<TraceEvent> events, long knownMain) {
+        if (events.isEmpty() && knownMain <= 0) {
             return;
         }
         List<TraceEvent> byTime = new ArrayList<>(events);
@@ -56,7 +65,7 @@ final class Lanes {
                 .map(TraceEvent.PoolStart.class::cast).limit(MAX_LANES).toList();
         List<TraceEvent.ProcessStart> processStarts = byTime.stream().filter(TraceEvent.ProcessStart.class::isInstance)
                 .map(TraceEvent.ProcessStart.class::cast).limit(MAX_LANES).toList();
-        long main = mainPid(poolStarts, processStarts, byTime);
+        long main = knownMain > 0 ? knownMain : mainPid(poolStarts, processStarts, byTime);
         List<Candidate> mainLane = new ArrayList<>();
         claim(new Candidate(main, "main", Kind.MAIN, "the main program, pid " + main), mainLane);
         poolStarts.forEach(this::addPool);
@@ -154,10 +163,18 @@ final class Lanes {
 
     private void addReplacementWorkers(List<TraceEvent> byTime, long main) {
         for (TraceEvent event : byTime) {
-            if (event instanceof TraceEvent.Task task && !taken.contains(task.pid())) {
-                pools.stream().filter(p -> p.id() == task.pool() && p.owner() == main).findFirst()
-                        .or(() -> pools.stream().filter(p -> p.id() == task.pool()).findFirst())
-                        .ifPresent(pool -> addWorker(pool, task.pid(), ", not among its first workers: a replacement"));
+            long pool;
+            if (event instanceof TraceEvent.Task task) {
+                pool = task.pool();
+            } else if (event instanceof TraceEvent.TaskStart start) {
+                pool = start.pool();
+            } else {
+                continue;
+            }
+            if (!taken.contains(event.pid())) {
+                pools.stream().filter(p -> p.id() == pool && p.owner() == main).findFirst()
+                        .or(() -> pools.stream().filter(p -> p.id() == pool).findFirst())
+                        .ifPresent(p -> addWorker(p, event.pid(), ", not among its first workers: a replacement"));
             }
         }
     }

@@ -3,6 +3,7 @@ package multiprocessing.tools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import multiprocessing.tools.Timeline.Bar;
 import multiprocessing.tools.Timeline.Lane;
 import multiprocessing.tools.Timeline.Lifetime;
@@ -11,7 +12,9 @@ import multiprocessing.tools.Timeline.Lifetime;
  * Writes a timeline as a Mermaid {@code gantt} chart, which GitHub renders in Markdown (job summaries,
  * issues): one {@code section} per lane that has something to show, one line per bar, times in
  * milliseconds since the run started ({@code dateFormat x}), compact display so that a lane's bars
- * share a row.
+ * share a row. A task that never finished is {@code active} and says {@code (unfinished)}; a run seen
+ * from outside ({@link Timeline#within}) shows the main program's life on its lane, {@code active}
+ * and {@code (stopped)} when it was stopped, as is every {@code Process} still alive then.
  *
  * <p>Names from the trace are reduced to letters, digits, spaces and {@code _ . $ ( ) ,}: none of them
  * means anything to Mermaid, so a function name cannot end a label ({@code :}), start a comment or a
@@ -57,23 +60,39 @@ final class MermaidTimeline {
     }
 
     private String render(int most) {
-        List<Bar> bars = BarMerger.merge(timeline.tasks(), most);
-        List<String> notes = new ArrayList<>(timeline.notes());
+        List<Bar> bars = new ArrayList<>(BarMerger.merge(timeline.tasks(), most));
+        List<Bar> open = BarMerger.merge(timeline.unfinishedTasks(), Math.max(1, most / 4));
+        // The verdict already says who stopped the run: only what the reading left out goes here.
+        List<String> notes = timeline.readingNotes();
         if (bars.size() < timeline.taskCount()) {
             notes.add("The " + Labels.count(timeline.taskCount(), "task") + " are drawn as "
                     + Labels.count(bars.size(), "bar") + ".");
         }
+        if (open.size() < timeline.unfinishedTasks().size()) {
+            notes.add("The " + Labels.count(timeline.unfinishedTasks().size(), "unfinished task") + " are drawn as "
+                    + Labels.count(open.size(), "bar") + ".");
+        }
+        bars.addAll(open);
+        Optional<Run.Frame> frame = timeline.frame();
+        boolean stopped = frame.map(Run.Frame::stopped).orElse(false);
         StringBuilder body = new StringBuilder();
         for (Lane lane : timeline.lanes()) {
             StringBuilder section = new StringBuilder();
+            if (lane.kind() == Lane.Kind.MAIN && frame.isPresent() && frame.get().mainPid() == lane.pid()) {
+                section.append(stopped ? line("main program (stopped)", "active", frame.get().startUs(), frame.get().endUs())
+                        : line("main program", "done", frame.get().startUs(), frame.get().endUs()));
+            }
             for (Lifetime lifetime : timeline.lifetimes()) {
                 if (lifetime.lane().equals(lane.name())) {
-                    section.append(line("alive", "done", lifetime.startUs(), lifetime.endUs()));
+                    section.append(!lifetime.exited() && stopped
+                            ? line("alive (stopped)", "active", lifetime.startUs(), lifetime.endUs())
+                            : line("alive", "done", lifetime.startUs(), lifetime.endUs()));
                 }
             }
             for (Bar bar : bars) {
                 if (bar.lane().equals(lane.name())) {
-                    section.append(line(bar.label(), bar.ok() ? "" : "crit", bar.startUs(), bar.endUs()));
+                    section.append(!bar.finished() ? line(bar.label() + " (unfinished)", "active", bar.startUs(), bar.endUs())
+                            : line(bar.label(), bar.ok() ? "" : "crit", bar.startUs(), bar.endUs()));
                 }
             }
             if (!section.isEmpty()) {
@@ -81,8 +100,9 @@ final class MermaidTimeline {
                         .append(section);
             }
         }
-        String heading = sanitize(title + ": " + timeline.verdict() + (notes.isEmpty() ? "" : " " + String.join(" ", notes)),
-                TITLE_SIGNS);
+        // A semicolon would end the title: the verdict's become commas.
+        String heading = sanitize((title + ": " + timeline.verdict() + (notes.isEmpty() ? "" : " " + String.join(" ", notes)))
+                .replace(';', ','), TITLE_SIGNS);
         if (heading.length() > MAX_TITLE) {
             heading = heading.substring(0, MAX_TITLE - 3) + "...";
         }

@@ -33,6 +33,15 @@ final class RunBuilder {
 
     /** The run that {@code file} describes. */
     static Run build(TraceFile file) {
+        return build(file, null);
+    }
+
+    /**
+     * The run that {@code file} describes, completed by {@code frame} (null: the trace alone): the main
+     * lane is the frame's main program, the run spans at least the frame, and what was still running
+     * ends at the frame's end.
+     */
+    static Run build(TraceFile file, Run.Frame frame) {
         List<TraceEvent> kept = new ArrayList<>();
         int impossible = 0;
         long median = median(file.events());
@@ -43,7 +52,7 @@ final class RunBuilder {
                 impossible++;
             }
         }
-        Lanes lanes = new Lanes(kept);
+        Lanes lanes = new Lanes(kept, frame == null ? 0 : frame.mainPid());
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
         for (TraceEvent event : kept) {
@@ -51,12 +60,19 @@ final class RunBuilder {
             end = Math.max(end, event instanceof TraceEvent.Task task ? task.end() : event.time());
         }
         if (kept.isEmpty()) {
-            start = 0;
-            end = 0;
+            start = frame == null ? 0 : frame.startUs();
+            end = frame == null ? 0 : frame.endUs();
+        } else if (frame != null) {
+            start = Math.min(start, frame.startUs());
+            end = Math.max(end, frame.endUs());
         }
-        return new Run(lanes.all(), tasks(kept, lanes), marks(kept, lanes), lifetimes(kept, lanes, end),
-                poolRuns(kept), jobs(kept), callbacks(kept), sentinels(kept), programExit(kept, lanes),
-                start, end, lanes.pools(), kept.size(), file.unreadable(), impossible, file.cut(), lanes.hidden());
+        // What the trace never saw end, ended when the run did: at the frame's end when it is known.
+        long openEnd = frame == null ? end : frame.endUs();
+        List<PoolRun> poolRuns = poolRuns(kept);
+        return new Run(lanes.all(), tasks(kept, lanes), unfinished(kept, lanes, poolRuns, openEnd), marks(kept, lanes),
+                lifetimes(kept, lanes, openEnd), poolRuns, jobs(kept), callbacks(kept), sentinels(kept),
+                programExit(kept, lanes), start, end, lanes.pools(), kept.size(), file.unreadable(), impossible,
+                file.cut(), lanes.hidden(), Optional.ofNullable(frame));
     }
 
     /** Events of one kind, in time order (file order among equal times). */
@@ -143,10 +159,7 @@ final class RunBuilder {
     }
 
     private static List<Bar> tasks(List<TraceEvent> events, Lanes lanes) {
-        Map<String, Integer> laneOrder = new HashMap<>();
-        for (Lane lane : lanes.all()) {
-            laneOrder.put(lane.name(), laneOrder.size());
-        }
+        Map<String, Integer> laneOrder = laneOrder(lanes);
         List<Bar> bars = new ArrayList<>();
         for (TraceEvent event : events) {
             if (event instanceof TraceEvent.Task task && lanes.of(task.pid()) != null) {
@@ -156,6 +169,50 @@ final class RunBuilder {
         }
         bars.sort(Comparator.<Bar>comparingInt(bar -> laneOrder.get(bar.lane())).thenComparingLong(Bar::startUs));
         return bars;
+    }
+
+    /**
+     * One bar per {@code task_start} whose {@code task} never came (matched by worker, pool and batch):
+     * from its start until its worker died, its pool was terminated, or else {@code openEnd}.
+     */
+    private static List<Bar> unfinished(List<TraceEvent> events, Lanes lanes, List<PoolRun> pools, long openEnd) {
+        Set<List<Long>> ended = new HashSet<>();
+        Map<Long, List<Long>> stops = new HashMap<>();
+        for (TraceEvent event : events) {
+            if (event instanceof TraceEvent.Task task && task.batch() >= 0) {
+                ended.add(List.of(task.pid(), task.pool(), task.batch()));
+            } else if (event instanceof TraceEvent.WorkerExit exit) {
+                stops.computeIfAbsent(exit.worker(), pid -> new ArrayList<>()).add(exit.time());
+            }
+        }
+        for (PoolRun pool : pools) {
+            if ("terminate".equals(pool.shutdown())) {
+                pool.workers().forEach(pid -> stops.computeIfAbsent(pid, p -> new ArrayList<>()).add(pool.shutdownUs()));
+            }
+        }
+        Map<String, Integer> laneOrder = laneOrder(lanes);
+        Set<List<Long>> seen = new HashSet<>();
+        List<Bar> bars = new ArrayList<>();
+        for (TraceEvent event : events) {
+            if (event instanceof TraceEvent.TaskStart start && lanes.of(start.pid()) != null
+                    && !ended.contains(List.of(start.pid(), start.pool(), start.batch()))
+                    && seen.add(List.of(start.pid(), start.pool(), start.batch()))) {
+                long end = stops.getOrDefault(start.pid(), List.of()).stream().filter(time -> time >= start.time())
+                        .mapToLong(Long::longValue).min().orElse(openEnd);
+                bars.add(new Bar(lanes.of(start.pid()).name(), start.pid(), start.time(), Math.max(start.time(),
+                        Math.min(end, openEnd)), start.function(), 1, start.items(), false, false));
+            }
+        }
+        bars.sort(Comparator.<Bar>comparingInt(bar -> laneOrder.get(bar.lane())).thenComparingLong(Bar::startUs));
+        return bars;
+    }
+
+    private static Map<String, Integer> laneOrder(Lanes lanes) {
+        Map<String, Integer> laneOrder = new HashMap<>();
+        for (Lane lane : lanes.all()) {
+            laneOrder.put(lane.name(), laneOrder.size());
+        }
+        return laneOrder;
     }
 
     private static List<Mark> marks(List<TraceEvent> events, Lanes lanes) {
@@ -177,7 +234,7 @@ final class RunBuilder {
         return marks;
     }
 
-    private static List<Lifetime> lifetimes(List<TraceEvent> events, Lanes lanes, long runEnd) {
+    private static List<Lifetime> lifetimes(List<TraceEvent> events, Lanes lanes, long openEnd) {
         Map<Long, List<TraceEvent.ProcessExit>> exits = new HashMap<>();
         for (TraceEvent event : events) {
             if (event instanceof TraceEvent.ProcessExit exit) {
@@ -209,8 +266,8 @@ final class RunBuilder {
                     .filter(j -> j.pid() == start.pid() && j.time() >= start.time())
                     .mapToLong(TraceEvent::time).min().orElse(-1);
             lifetimes.add(exit == null
-                    ? new Lifetime(lane.name(), start.child(), start.time(), runEnd, false, 0, start.target(),
-                            start.pid(), "", joined)
+                    ? new Lifetime(lane.name(), start.child(), start.time(), Math.max(start.time(), openEnd), false, 0,
+                            start.target(), start.pid(), "", joined)
                     : new Lifetime(lane.name(), start.child(), start.time(), exit.time(), true, exit.exitCode(),
                             start.target(), start.pid(), exit.stopped(), joined));
         }

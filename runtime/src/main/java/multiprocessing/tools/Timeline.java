@@ -35,6 +35,10 @@ public final class Timeline {
     /** Most lines read from one trace. */
     public static final int MAX_LINES = TraceLines.MAX_LINES;
 
+    /** Longest stop reason kept (see {@link #within}). */
+    static final int MAX_STOP_REASON = 200;
+
+    private final TraceFile file;
     private final Run run;
     private final int maxConcurrency;
     private final int rounds;
@@ -42,7 +46,8 @@ public final class Timeline {
     private final int failedTasks;
     private final int maxProcessOverlap;
 
-    private Timeline(Run run) {
+    private Timeline(TraceFile file, Run run) {
+        this.file = file;
         this.run = run;
         long[] starts = run.tasks().stream().mapToLong(Bar::startUs).toArray();
         long[] ends = run.tasks().stream().mapToLong(Bar::endUs).toArray();
@@ -80,7 +85,41 @@ public final class Timeline {
 
     /** Reads a trace from {@code trace}, up to the caps; the caller closes it. */
     public static Timeline read(Reader trace) throws IOException {
-        return new Timeline(RunBuilder.build(TraceFile.read(trace)));
+        TraceFile file = TraceFile.read(trace);
+        return new Timeline(file, RunBuilder.build(file));
+    }
+
+    /**
+     * This run as seen by the program that ran it, which knows more than the trace: which process was
+     * the main program, when the run started and ended, and whether it stopped the run. The new
+     * timeline has a {@code main} lane for {@code mainPid} even when the trace is empty (a program that
+     * never used the runtime writes none), spans at least {@code startUs} to {@code endUs}, and draws
+     * every {@code Process} and task that the trace never saw end up to {@code endUs}. When
+     * {@code stoppedBecause} is given, {@link #notes()} and {@link #verdict()} say that the run was
+     * stopped and that what still ran was stopped with it.
+     *
+     * <pre>{@code
+     * Timeline picture = Timeline.read(trace).within(pid, startUs, stopUs,
+     *         "the grader stopped the run at its 20 s time limit");
+     * }</pre>
+     *
+     * @param mainPid        the pid of the program's main JVM
+     * @param startUs        when the run started, microseconds since the epoch
+     * @param endUs          when it ended, or was stopped
+     * @param stoppedBecause who stopped the run and why, as a clause that reads on after "when", such as
+     *                       {@code "the grader stopped the run at its 20 s time limit"}; null (or blank)
+     *                       when the run ended by itself. It is cleaned and shortened like the trace's
+     *                       names, and escaped wherever it is shown.
+     * @throws IllegalArgumentException if {@code mainPid} or {@code startUs} is not positive, or
+     *                                  {@code endUs} comes before {@code startUs}
+     */
+    public Timeline within(long mainPid, long startUs, long endUs, String stoppedBecause) {
+        if (mainPid <= 0 || startUs <= 0 || endUs < startUs) {
+            throw new IllegalArgumentException("a run needs a positive main pid and start, and an end not before its"
+                    + " start: pid " + mainPid + ", " + startUs + " to " + endUs);
+        }
+        String reason = stoppedBecause == null ? "" : Labels.clean(stoppedBecause.strip(), MAX_STOP_REASON);
+        return new Timeline(file, RunBuilder.build(file, new Run.Frame(mainPid, startUs, endUs, reason)));
     }
 
     /** One lane per process, in picture order: {@code main}, pool workers, Process children, others. */
@@ -91,6 +130,16 @@ public final class Timeline {
     /** One bar per task event (never merged), ordered by lane, then start. */
     public List<Bar> tasks() {
         return run.tasks();
+    }
+
+    /**
+     * One bar per task that a worker began and never finished (its {@code task_start} has no
+     * {@code task}), from its start until its worker ended, or the run did: work still running when the
+     * run ended or was stopped. These are not among {@link #tasks()}, and no count of tasks includes
+     * them. Ordered by lane, then start; {@link Bar#finished()} is false.
+     */
+    public List<Bar> unfinishedTasks() {
+        return run.unfinished();
     }
 
     /** Callbacks and worker deaths, by time. */
@@ -143,6 +192,19 @@ public final class Timeline {
         return run.endUs();
     }
 
+    /**
+     * Who stopped the run and why, as given to {@link #within} (cleaned); empty when the run ended by
+     * itself or nobody said.
+     */
+    public Optional<String> stoppedBecause() {
+        return run.frame().map(Run.Frame::stoppedBecause).filter(reason -> !reason.isEmpty());
+    }
+
+    /** The outside view given to {@link #within}, if any. */
+    Optional<Run.Frame> frame() {
+        return run.frame();
+    }
+
     /** How many task events the trace holds (each is one batch of items a worker ran). */
     public int taskCount() {
         return run.tasks().size();
@@ -192,9 +254,13 @@ public final class Timeline {
         return taskCount() >= 2 && maxConcurrency == 1;
     }
 
-    /** Whether nothing ran outside the main process: no task ran elsewhere and no {@code Process} was started. */
+    /**
+     * Whether nothing ran outside the main process: no task ran (or began) elsewhere and no
+     * {@code Process} was started.
+     */
     public boolean singleProcess() {
-        return workersUsed == 0 && run.lifetimes().isEmpty();
+        long main = mainPid();
+        return workersUsed == 0 && run.lifetimes().isEmpty() && run.unfinished().stream().allMatch(bar -> bar.pid() == main);
     }
 
     /** Lines of the trace that could not be read (not JSON, forged, cut short, too long). */
@@ -217,8 +283,20 @@ public final class Timeline {
         return run.cut();
     }
 
-    /** What the reading had to leave out, one sentence each; the pictures show these too. */
+    /**
+     * What the reading had to leave out, one sentence each, and, for a run that was stopped (see
+     * {@link #within}), how the picture shows that; the pictures show these too.
+     */
     public List<String> notes() {
+        List<String> notes = readingNotes();
+        stoppedBecause().ifPresent(reason -> notes.add(Labels.capitalized(reason) + ": what was still running then"
+                + " is drawn up to that moment and was stopped with it"
+                + (run.unfinished().isEmpty() ? "." : "; a dashed bar is a task that never finished.")));
+        return notes;
+    }
+
+    /** What the reading had to leave out, one sentence each. */
+    List<String> readingNotes() {
         List<String> notes = new ArrayList<>();
         if (run.cut()) {
             notes.add("The trace is too long: only its first " + Labels.count(MAX_LINES, "line") + " (at most "
@@ -307,10 +385,17 @@ public final class Timeline {
      *                 tasks of different functions
      * @param tasks    how many task events the bar stands for: 1 unless merged
      * @param items    how many items those tasks held
-     * @param ok       whether they all succeeded
+     * @param ok       whether they all succeeded (false for a task that never finished)
+     * @param finished whether its tasks ended; false for tasks still running when the run ended (see
+     *                 {@link #unfinishedTasks()}), which end where their process was stopped
      */
     public record Bar(String lane, long pid, long startUs, long endUs, String function, int tasks, long items,
-                      boolean ok) {
+                      boolean ok, boolean finished) {
+        /** A bar of finished tasks. */
+        public Bar(String lane, long pid, long startUs, long endUs, String function, int tasks, long items, boolean ok) {
+            this(lane, pid, startUs, endUs, function, tasks, items, ok, true);
+        }
+
         /** What the bar says: the function's short name, or {@code 25 tasks} for a merged bar. */
         public String label() {
             return tasks == 1 ? Labels.shortName(function) : Labels.count(tasks, "task");

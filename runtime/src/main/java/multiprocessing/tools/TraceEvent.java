@@ -23,9 +23,19 @@ sealed interface TraceEvent {
     record PoolStart(long pid, long time, long pool, int size, long[] workers) implements TraceEvent {
     }
 
-    /** {@code task}: a batch a worker ran from {@code start} to {@code end}. */
-    record Task(long pid, long time, long pool, String function, long items, long start, long end, boolean ok)
-            implements TraceEvent {
+    /**
+     * {@code task}: a batch a worker ran from {@code start} to {@code end}; {@code batch} is its number
+     * within the pool, or -1 in a trace of a runtime that did not write it.
+     */
+    record Task(long pid, long time, long pool, long batch, String function, long items, long start, long end,
+                boolean ok) implements TraceEvent {
+    }
+
+    /**
+     * {@code task_start}: a worker began batch {@code batch} of pool {@code pool}. Its {@code task} event
+     * follows when the batch ends; without one, the batch was still running when the run ended.
+     */
+    record TaskStart(long pid, long time, long pool, long batch, String function, long items) implements TraceEvent {
     }
 
     /** {@code callback}: a callback ran in the pool's owner. */
@@ -101,8 +111,10 @@ sealed interface TraceEvent {
                 yield new PoolStart(pid, time, f.number("pool"), workers.length,
                         Arrays.copyOf(workers, Math.min(workers.length, Lanes.MAX_LANES)));
             }
-            case "task" -> new Task(pid, time, f.number("pool"), f.text("function"), f.count("items"),
-                    f.number("start_us"), f.number("end_us"), f.flag("ok"));
+            case "task" -> new Task(pid, time, f.number("pool"), f.optionalCount("batch"), f.text("function"),
+                    f.count("items"), f.number("start_us"), f.number("end_us"), f.flag("ok"));
+            case "task_start" -> new TaskStart(pid, time, f.number("pool"), f.count("batch"), f.text("function"),
+                    f.count("items"));
             case "callback" -> new Callback(pid, time, f.text("function"), f.text("callback"));
             case "submit" -> new Submit(pid, time, f.number("pool"), f.number("job"), f.text("function"),
                     f.text("call"), f.count("items"), f.optionalText("callback"));
@@ -152,6 +164,11 @@ sealed interface TraceEvent {
                 throw new IllegalArgumentException(name + " is negative");
             }
             return value;
+        }
+
+        /** A count that may be absent or null: then -1. */
+        long optionalCount(String name) {
+            return fields.get(name) == null ? -1 : count(name);
         }
 
         String text(String name) {

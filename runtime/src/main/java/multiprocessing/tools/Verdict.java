@@ -3,6 +3,7 @@ package multiprocessing.tools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import multiprocessing.tools.Timeline.Bar;
 import multiprocessing.tools.Timeline.Lane;
 import multiprocessing.tools.Timeline.Lifetime;
 
@@ -37,13 +38,52 @@ final class Verdict {
         if (!timeline.lifetimes().isEmpty()) {
             sentences.add(processes(timeline));
         }
+        timeline.stoppedBecause().ifPresent(reason -> sentences.add(stopped(timeline, reason)));
         return String.join(" ", sentences);
+    }
+
+    /** The run was stopped from outside: say so, and whether more than main was stopped with it. */
+    private static String stopped(Timeline timeline, String reason) {
+        long main = timeline.mainPid();
+        boolean others = timeline.unfinishedTasks().stream().anyMatch(bar -> bar.pid() != main)
+                || timeline.lifetimes().stream().anyMatch(lifetime -> !lifetime.exited())
+                || timeline.poolRuns().stream().anyMatch(pool -> !pool.shutDown());
+        return Labels.capitalized(reason) + (others ? "; the processes still running then were stopped with it."
+                : "; the main program was still running then.");
+    }
+
+    /** Tasks that began and never finished, in a sentence of their own; empty when there are none. */
+    private static String unfinished(Timeline timeline) {
+        List<Bar> open = timeline.unfinishedTasks();
+        if (open.isEmpty()) {
+            return "";
+        }
+        if (timeline.taskCount() > 0) {
+            return Labels.count(open.size(), "more task was", "more tasks were") + " still running when the run ended.";
+        }
+        long lanes = open.stream().map(Bar::lane).distinct().count();
+        boolean inMain = open.stream().allMatch(bar -> bar.pid() == timeline.mainPid());
+        String where = inMain ? "in the main process" : "on " + Labels.count(lanes, "worker");
+        return open.size() == 1 ? "1 task started " + where + " and never finished: it was still running when the run"
+                + " ended." : Labels.count(open.size(), "task") + " started " + where + " and none finished: they were"
+                + " still running when the run ended.";
     }
 
     private static String tasks(Timeline timeline) {
         int count = timeline.taskCount();
         String tasks = Labels.count(count, "task");
         long workerLanes = timeline.lanes().stream().filter(lane -> lane.kind() == Lane.Kind.WORKER).count();
+        String unfinished = unfinished(timeline);
+        if (count == 0 && !unfinished.isEmpty()) {
+            return unfinished;
+        }
+        if (count > 0 && !unfinished.isEmpty()) {
+            return finished(timeline, count, tasks, workerLanes) + " " + unfinished;
+        }
+        return finished(timeline, count, tasks, workerLanes);
+    }
+
+    private static String finished(Timeline timeline, int count, String tasks, long workerLanes) {
         if (count == 0) {
             if (timeline.pools() > 0) {
                 String pools = timeline.pools() == 1 ? "A pool of " + Labels.count(workerLanes, "worker") + " started"

@@ -172,6 +172,31 @@ class TimelineHostileTest {
                     () -> assertTrue(page.notes().contains("Only 500 of 2,000 callbacks and worker deaths are marked."),
                             page.notes().toString()));
         }
+
+        @Test
+        @DisplayName("thousands of tasks that never finished: at most 200 dashed bars on the page, and a note")
+        void manyUnfinished() {
+            TraceBuilder trace = new TraceBuilder().poolStart(MAIN, 0, 201, 202);
+            for (int i = 0; i < 5_000; i++) {
+                trace.taskStart(201 + i % 2, i + 1, SLOW, i);
+            }
+            Page page = Page.of(trace.within(MAIN, 0, 10_000, "stopped").html("unfinished"));
+            int bars = page.all("rect", "unfinished").size();
+            assertAll(() -> assertTrue(bars <= HtmlTimeline.MAX_UNFINISHED_BARS, bars + " bars"),
+                    () -> assertTrue(page.notes().contains("The 5,000 unfinished tasks are drawn as " + bars + " bars."),
+                            page.notes().toString()));
+        }
+
+        @Test
+        @DisplayName("thousands of tasks that never finished: the chart stays within its line budget")
+        void manyUnfinishedChart() {
+            TraceBuilder trace = new TraceBuilder().poolStart(MAIN, 0, 201, 202);
+            for (int i = 0; i < 5_000; i++) {
+                trace.taskStart(201 + i % 2, i + 1, SLOW, i);
+            }
+            String chart = trace.within(MAIN, 0, 10_000, "stopped").mermaid("unfinished", 60);
+            assertTrue(chart.lines().filter(line -> line.contains("(unfinished) :")).count() <= 15, chart);
+        }
     }
 
     @Nested

@@ -217,4 +217,153 @@ class TimelineHtmlTest {
             assertEquals("a\uFFFDb\uFFFDc", page.lanes().get(1).getAttribute("data-lane"));
         }
     }
+
+    @Nested
+    @DisplayName("a run stopped with work unfinished")
+    class Stopped {
+        private static final String STOPPED = "the grader stopped the run at its 20 s time limit";
+
+        /** Two slowSquare tasks that began and never ended, and a consumer Process never seen to exit. */
+        private Page stopped() {
+            return Page.of(new TraceBuilder().poolStart(MAIN, 0, 201, 202).taskStart(201, 1, SLOW, 10)
+                    .taskStart(202, 2, SLOW, 12).processStart(MAIN, 5, 401, "Process-1", "lab.Q.consumer")
+                    .within(MAIN, 0, 20_000, STOPPED).html("Step 4"));
+        }
+
+        @Test
+        @DisplayName("an unfinished task is a bar marked unfinished")
+        void unfinishedClass() {
+            Element bar = stopped().tasksOn("worker 1").get(0);
+            assertTrue(bar.getAttribute("class").contains("unfinished"), bar.getAttribute("class"));
+        }
+
+        @Test
+        @DisplayName("an unfinished task's bar reaches the moment the run was stopped")
+        void unfinishedEnd() {
+            Element bar = stopped().tasksOn("worker 2").get(0);
+            assertEquals(List.of(at(12), at(20_000)), List.of(Page.number(bar, "data-start-us"),
+                    Page.number(bar, "data-end-us")));
+        }
+
+        @Test
+        @DisplayName("an unfinished task's tooltip says it was still running when the run was stopped")
+        void unfinishedTooltip() {
+            assertEquals("slowSquare (lab.SlowSquare.slowSquare): 1 item, 0.01 s to 20 s (19.99 s), never finished: still"
+                    + " running when " + STOPPED + ", worker 1, pid 201", Page.tooltip(stopped().tasksOn("worker 1").get(0)));
+        }
+
+        @Test
+        @DisplayName("a Process still alive lives until the stop")
+        void processUntilStop() {
+            assertEquals(at(20_000), Page.number(stopped().lifetimes().get(0), "data-end-us"));
+        }
+
+        @Test
+        @DisplayName("a Process still alive says it was still running when the run was stopped")
+        void processTooltip() {
+            assertTrue(Page.tooltip(stopped().lifetimes().get(0)).endsWith("20 s, still running when " + STOPPED
+                    + ", pid 401"), Page.tooltip(stopped().lifetimes().get(0)));
+        }
+
+        @Test
+        @DisplayName("a red line marks the moment the run was stopped")
+        void stopLine() {
+            List<Element> lines = stopped().all("line", "stop");
+            assertEquals(List.of(at(20_000)), lines.stream().map(line -> Page.number(line, "data-time-us")).toList());
+        }
+
+        @Test
+        @DisplayName("main's life spans the run, marked stopped")
+        void mainLife() {
+            Element band = stopped().all("rect", "main-life").get(0);
+            assertEquals(List.of("main-life stopped", at(0), at(20_000)), List.of(band.getAttribute("class"),
+                    Page.number(band, "data-start-us"), Page.number(band, "data-end-us")));
+        }
+
+        @Test
+        @DisplayName("the verdict says who stopped the run")
+        void verdict() {
+            assertTrue(stopped().verdict().endsWith("The grader stopped the run at its 20 s time limit; the processes"
+                    + " still running then were stopped with it."), stopped().verdict());
+        }
+
+        @Test
+        @DisplayName("the notes say how the picture shows it")
+        void notes() {
+            assertEquals(List.of("The grader stopped the run at its 20 s time limit: what was still running then is drawn"
+                    + " up to that moment and was stopped with it; a dashed bar is a task that never finished."),
+                    stopped().notes());
+        }
+
+        @Test
+        @DisplayName("the legend names the unfinished task and the stop")
+        void legend() {
+            String legend = stopped().all("ul", "legend").get(0).getTextContent();
+            assertAll(() -> assertTrue(legend.contains("task still running when the run ended"), legend),
+                    () -> assertTrue(legend.contains("the moment the run was stopped"), legend));
+        }
+
+        @Test
+        @DisplayName("the stop reason is escaped like any other text")
+        void reasonEscaped() {
+            String html = new TraceBuilder().within(MAIN, 0, 100, "<script>alert(1)</script> & more").html("t");
+            assertAll(() -> assertFalse(html.contains("<script"), "a <script> made it into the page"),
+                    () -> assertTrue(Page.of(html).verdict().contains("<script>alert(1)</script> & more"),
+                            Page.of(html).verdict()));
+        }
+    }
+
+    @Nested
+    @DisplayName("a run seen from outside that ended by itself")
+    class EndedByItself {
+
+        /** A main that never used the runtime: no trace at all. */
+        private Page noTrace() {
+            return Page.of(new TraceBuilder().within(MAIN, 0, 800, null).html("Step 1"));
+        }
+
+        @Test
+        @DisplayName("a trace-less run has one lane, main, with its pid")
+        void mainLane() {
+            assertEquals(List.of("main:100"), noTrace().lanes().stream()
+                    .map(lane -> lane.getAttribute("data-lane") + ":" + lane.getAttribute("data-pid")).toList());
+        }
+
+        @Test
+        @DisplayName("main's life spans the run")
+        void mainLife() {
+            Element band = noTrace().all("rect", "main-life").get(0);
+            assertEquals(List.of("main-life", at(0), at(800)), List.of(band.getAttribute("class"),
+                    Page.number(band, "data-start-us"), Page.number(band, "data-end-us")));
+        }
+
+        @Test
+        @DisplayName("the verdict: all the work happened in the main process")
+        void verdict() {
+            assertEquals("No pool and no Process ran: all the work happened in the main process.", noTrace().verdict());
+        }
+
+        @Test
+        @DisplayName("no stop line")
+        void noStopLine() {
+            assertEquals(List.of(), noTrace().all("line", "stop"));
+        }
+
+        @Test
+        @DisplayName("an unfinished task of a run that ended by itself was still running when the run ended")
+        void unfinishedTooltip() {
+            Element bar = Page.of(new TraceBuilder().poolStart(MAIN, 0, 201).taskStart(201, 1, SLOW, 10)
+                    .within(MAIN, 0, 1_000, null).html("t")).tasks().get(0);
+            assertTrue(Page.tooltip(bar).contains("never finished: still running when the run ended"), Page.tooltip(bar));
+        }
+
+        @Test
+        @DisplayName("an unfinished task whose worker died says so")
+        void workerDied() {
+            Element bar = Page.of(new TraceBuilder().poolStart(MAIN, 0, 201).taskStart(201, 1, SLOW, 10)
+                    .workerExit(MAIN, 300, 201, 137).within(MAIN, 0, 1_000, null).html("t")).tasks().get(0);
+            assertTrue(Page.tooltip(bar).contains("never finished: its process ended before it finished"),
+                    Page.tooltip(bar));
+        }
+    }
 }

@@ -20,7 +20,7 @@ class TimelineMermaidTest {
     private static final long MAIN = 100;
     private static final String SLOW = "lab.SlowSquare.slowSquare";
     /** A task line: a label of harmless characters, optional tags, then start and end in milliseconds. */
-    private static final Pattern TASK_LINE = Pattern.compile("    [\\p{L}\\p{N} _.$(),]+ :((crit|done), )?\\d+, \\d+");
+    private static final Pattern TASK_LINE = Pattern.compile("    [\\p{L}\\p{N} _.$(),]+ :((crit|done|active), )?\\d+, \\d+");
 
     private static List<String> lines(String chart) {
         return chart.lines().toList();
@@ -183,6 +183,69 @@ class TimelineMermaidTest {
         void sections() {
             assertEquals(List.of("    section worker 1", "    section sec tion b"), lines(chart()).stream()
                     .filter(l -> l.startsWith("    section")).toList());
+        }
+    }
+
+    @Nested
+    @DisplayName("a run stopped with work unfinished")
+    class Stopped {
+        private static final String STOPPED = "the grader stopped the run at its 20 s time limit";
+
+        private String chart() {
+            return new TraceBuilder().poolStart(MAIN, 0, 201).taskStart(201, 1, SLOW, 10)
+                    .processStart(MAIN, 5, 401, "Process-1", "lab.Q.consumer").within(MAIN, 0, 20_000, STOPPED)
+                    .mermaid("Step 4", 100);
+        }
+
+        @Test
+        @DisplayName("main's life, a Process still alive and an unfinished task, each active up to the stop")
+        void stoppedLines() {
+            assertEquals(List.of("    main program (stopped) :active, 0, 20000", "    slowSquare (unfinished) :active, 10, 20000",
+                    "    alive (stopped) :active, 5, 20000"), taskLines(chart()));
+        }
+
+        @Test
+        @DisplayName("every line keeps the task syntax")
+        void syntax() {
+            assertEquals(List.of(), taskLines(chart()).stream().filter(line -> !TASK_LINE.matcher(line).matches()).toList());
+        }
+
+        @Test
+        @DisplayName("the title says who stopped the run, once, and without a semicolon")
+        void title() {
+            assertTrue(chart().contains("\n    title Step 4: 1 task started on 1 worker and never finished: it was still"
+                    + " running when the run ended. 1 process (consumer) ran. The grader stopped the run at its 20 s time"
+                    + " limit, the processes still running then were stopped with it.\n"), chart());
+        }
+
+        @Test
+        @DisplayName("a stop reason cannot add a line or a directive")
+        void hostileReason() {
+            String chart = new TraceBuilder().within(MAIN, 0, 100, "x\nsection evil %%{init}%% ; click").mermaid("t", 10);
+            assertAll(() -> assertEquals(List.of("    section main"), lines(chart).stream()
+                            .filter(l -> l.startsWith("    section")).toList()),
+                    () -> assertFalse(chart.substring(chart.indexOf("gantt")).contains("%%"), chart));
+        }
+    }
+
+    @Nested
+    @DisplayName("a run seen from outside that ended by itself")
+    class EndedByItself {
+
+        @Test
+        @DisplayName("a main that never used the runtime still has its lane, with main's life")
+        void noTrace() {
+            String chart = new TraceBuilder().within(MAIN, 0, 800, null).mermaid("Step 1", 100);
+            assertEquals(List.of("    section main", "    main program :done, 0, 800"), lines(chart).stream()
+                    .filter(l -> l.startsWith("    section") || l.contains(" :")).toList());
+        }
+
+        @Test
+        @DisplayName("its title carries the verdict")
+        void title() {
+            String chart = new TraceBuilder().within(MAIN, 0, 800, null).mermaid("Step 1", 100);
+            assertTrue(chart.contains("\n    title Step 1: No pool and no Process ran: all the work happened in the main"
+                    + " process.\n"), chart);
         }
     }
 }

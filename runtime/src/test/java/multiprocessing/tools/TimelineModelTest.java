@@ -4,6 +4,7 @@ import static multiprocessing.tools.TraceBuilder.at;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -248,6 +249,184 @@ class TimelineModelTest {
         @DisplayName("a run with only the main process is single-process")
         void singleProcess() {
             assertTrue(new TraceBuilder().poolStart(MAIN, 0, 201).timeline().singleProcess());
+        }
+    }
+
+    @Nested
+    @DisplayName("tasks that never finished")
+    class Unfinished {
+
+        @Test
+        @DisplayName("a task_start without its task is an unfinished bar from its start to the end of the run")
+        void unfinishedBar() {
+            Timeline timeline = new TraceBuilder().poolStart(MAIN, 0, 201).taskStart(201, 1, SLOW, 10)
+                    .queue(MAIN, 900, 0, 0).timeline();
+            assertEquals(List.of(new Bar("worker 1", 201, at(10), at(900), SLOW, 1, 1, false, false)),
+                    timeline.unfinishedTasks());
+        }
+
+        @Test
+        @DisplayName("a task_start followed by its task (same worker, pool and batch) is a finished task only")
+        void paired() {
+            Timeline timeline = new TraceBuilder().poolStart(MAIN, 0, 201).taskStart(201, 1, SLOW, 10)
+                    .task(201, 1, SLOW, 10, 500).timeline();
+            assertEquals(List.of(1, 0), List.of(timeline.taskCount(), timeline.unfinishedTasks().size()));
+        }
+
+        @Test
+        @DisplayName("the task of another batch does not finish it")
+        void otherBatch() {
+            Timeline timeline = new TraceBuilder().poolStart(MAIN, 0, 201).taskStart(201, 1, SLOW, 10)
+                    .taskStart(201, 2, SLOW, 20).task(201, 2, SLOW, 20, 500).timeline();
+            assertEquals(List.of(at(10)), timeline.unfinishedTasks().stream().map(Bar::startUs).toList());
+        }
+
+        @Test
+        @DisplayName("are not counted among the tasks that ran")
+        void notCounted() {
+            Timeline timeline = new TraceBuilder().poolStart(MAIN, 0, 201, 202).taskStart(201, 1, SLOW, 10)
+                    .taskStart(202, 2, SLOW, 10).timeline();
+            assertEquals(List.of(0, 0, 0), List.of(timeline.taskCount(), timeline.maxConcurrency(), timeline.workersUsed()));
+        }
+
+        @Test
+        @DisplayName("end where their worker died")
+        void workerDied() {
+            Timeline timeline = new TraceBuilder().poolStart(MAIN, 0, 201).taskStart(201, 1, SLOW, 10)
+                    .workerExit(MAIN, 300, 201, 137).queue(MAIN, 900, 0, 0).timeline();
+            assertEquals(at(300), timeline.unfinishedTasks().get(0).endUs());
+        }
+
+        @Test
+        @DisplayName("end where their pool was terminated")
+        void poolTerminated() {
+            Timeline timeline = new TraceBuilder().poolStart(MAIN, 0, 201).taskStart(201, 1, SLOW, 10)
+                    .poolShutdown(MAIN, 400, "terminate").queue(MAIN, 900, 0, 0).timeline();
+            assertEquals(at(400), timeline.unfinishedTasks().get(0).endUs());
+        }
+
+        @Test
+        @DisplayName("a worker seen only starting a task (a replacement) gets its pool's next worker lane")
+        void replacement() {
+            Timeline timeline = new TraceBuilder().poolStart(MAIN, 0, 201).workerExit(MAIN, 5, 201, 137)
+                    .taskStart(209, 1, SLOW, 10).timeline();
+            assertEquals(209L, lane(timeline, "worker 2").pid());
+        }
+
+        @Test
+        @DisplayName("a task begun on a worker means more than the main process ran")
+        void notSingleProcess() {
+            assertFalse(new TraceBuilder().poolStart(MAIN, 0, 201).taskStart(201, 1, SLOW, 10).timeline().singleProcess());
+        }
+
+        @Test
+        @DisplayName("a task event without a batch, as earlier runtimes wrote it, is still a task")
+        void oldTask() {
+            assertEquals(1, new TraceBuilder().poolStart(MAIN, 0, 201).task(201, SLOW, 10, 20).timeline().taskCount());
+        }
+    }
+
+    @Nested
+    @DisplayName("a run seen from outside (within)")
+    class Within {
+        private static final String STOPPED = "the grader stopped the run at its 20 s time limit";
+
+        @Test
+        @DisplayName("an empty trace gets a main lane for the known main pid")
+        void emptyTraceHasMain() {
+            Timeline timeline = new TraceBuilder().within(4242, 0, 1_500, null);
+            assertEquals(List.of("main:4242"), timeline.lanes().stream().map(l -> l.name() + ":" + l.pid()).toList());
+        }
+
+        @Test
+        @DisplayName("an empty trace spans the run as the caller saw it")
+        void emptyTraceSpan() {
+            Timeline timeline = new TraceBuilder().within(4242, 0, 1_500, null);
+            assertEquals(List.of(at(0), at(1_500)), List.of(timeline.startUs(), timeline.endUs()));
+        }
+
+        @Test
+        @DisplayName("the run is widened to the caller's start and end")
+        void widened() {
+            Timeline timeline = new TraceBuilder().poolStart(MAIN, 100, 201).task(201, SLOW, 150, 400).within(MAIN, 0, 2_000, null);
+            assertEquals(List.of(at(0), at(2_000)), List.of(timeline.startUs(), timeline.endUs()));
+        }
+
+        @Test
+        @DisplayName("the known main pid is main, even where the trace alone would guess another")
+        void knownMain() {
+            Timeline timeline = new TraceBuilder().queue(300, 20, 0, 1).queue(200, 10, 1, 0).within(300, 0, 100, null);
+            assertEquals(300L, lane(timeline, "main").pid());
+        }
+
+        @Test
+        @DisplayName("a Process still running ends at the caller's end, not at the trace's last event")
+        void openLifetime() {
+            Timeline timeline = new TraceBuilder().processStart(MAIN, 5, 401, "Process-1", "lab.Q.consumer")
+                    .queue(MAIN, 700, 1, 0).within(MAIN, 0, 20_000, STOPPED);
+            assertEquals(at(20_000), timeline.lifetimes().get(0).endUs());
+        }
+
+        @Test
+        @DisplayName("an unfinished task ends at the caller's end")
+        void unfinishedTask() {
+            Timeline timeline = new TraceBuilder().poolStart(MAIN, 0, 201).taskStart(201, 1, SLOW, 10)
+                    .within(MAIN, 0, 20_000, STOPPED);
+            assertEquals(at(20_000), timeline.unfinishedTasks().get(0).endUs());
+        }
+
+        @Test
+        @DisplayName("says who stopped the run")
+        void stoppedBecause() {
+            assertEquals(java.util.Optional.of(STOPPED), new TraceBuilder().within(MAIN, 0, 100, STOPPED).stoppedBecause());
+        }
+
+        @Test
+        @DisplayName("a run that ended by itself was stopped by nobody")
+        void notStopped() {
+            assertTrue(new TraceBuilder().within(MAIN, 0, 100, null).stoppedBecause().isEmpty());
+        }
+
+        @Test
+        @DisplayName("the stop reason is cleaned of control characters and shortened")
+        void cleanedReason() {
+            String reason = new TraceBuilder().within(MAIN, 0, 100, "stopped\n\u202Ehere" + "x".repeat(500))
+                    .stoppedBecause().orElseThrow();
+            assertAll(() -> assertFalse(reason.contains("\n") || reason.contains("\u202E"), reason),
+                    () -> assertTrue(reason.length() <= Timeline.MAX_STOP_REASON, "length " + reason.length()));
+        }
+
+        @Test
+        @DisplayName("a stopped run's notes say so")
+        void stoppedNote() {
+            List<String> notes = new TraceBuilder().poolStart(MAIN, 0, 201).taskStart(201, 1, SLOW, 10)
+                    .within(MAIN, 0, 20_000, STOPPED).notes();
+            assertEquals(List.of("The grader stopped the run at its 20 s time limit: what was still running then is drawn"
+                    + " up to that moment and was stopped with it; a dashed bar is a task that never finished."), notes);
+        }
+
+        @Test
+        @DisplayName("a run that ended by itself has no note about it")
+        void noNote() {
+            assertEquals(List.of(), new TraceBuilder().poolStart(MAIN, 0, 201).within(MAIN, 0, 100, null).notes());
+        }
+
+        @Test
+        @DisplayName("the trace's own reading is unchanged: the same tasks, callbacks and jobs")
+        void sameReading() {
+            Timeline plain = slowSquareInWaves().timeline();
+            Timeline framed = slowSquareInWaves().within(MAIN, 0, 5_000, null);
+            assertEquals(List.of(plain.tasks(), plain.marks()), List.of(framed.tasks(), framed.marks()));
+        }
+
+        @Test
+        @DisplayName("refuses an end before the start, and a main pid or start that is not positive")
+        void refusesNonsense() {
+            Timeline timeline = new TraceBuilder().timeline();
+            assertAll(
+                    () -> assertThrows(IllegalArgumentException.class, () -> timeline.within(MAIN, at(10), at(5), null)),
+                    () -> assertThrows(IllegalArgumentException.class, () -> timeline.within(0, at(0), at(5), null)),
+                    () -> assertThrows(IllegalArgumentException.class, () -> timeline.within(MAIN, 0, at(5), null)));
         }
     }
 }

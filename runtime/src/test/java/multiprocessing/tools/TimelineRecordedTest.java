@@ -36,7 +36,7 @@ import org.w3c.dom.Element;
 @TestInstance(Lifecycle.PER_CLASS)
 class TimelineRecordedTest {
     private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
-    private static final List<String> SCENARIOS = List.of("parallel", "serial", "main", "queue");
+    private static final List<String> SCENARIOS = List.of("parallel", "serial", "main", "queue", "abandoned");
 
     private Path directory;
     private final Map<String, Recording> recordings = new HashMap<>();
@@ -249,6 +249,39 @@ class TimelineRecordedTest {
         @DisplayName("the verdict: both ran at the same time")
         void verdict() {
             assertEquals("2 processes (producer, consumer) ran at the same time.", recording().page().verdict());
+        }
+    }
+
+    @Nested
+    @DisplayName("tasks still running when main returned")
+    class Abandoned {
+        private Recording recording() {
+            return recordings.get("abandoned");
+        }
+
+        @Test
+        @DisplayName("the trace has a task_start for each task and no task event")
+        void traceHasStartsOnly() {
+            assertEquals(List.of(TimelineScenarios.HANGING, 0), List.of(recording().events("task_start").size(),
+                    recording().events("task").size()));
+        }
+
+        @Test
+        @DisplayName("each task_start is an unfinished bar on its worker's lane, from its time")
+        void unfinishedBars() {
+            Map<Long, String> laneOfPid = recording().page().lanes().stream().collect(Collectors.toMap(
+                    lane -> Page.number(lane, "data-pid"), lane -> lane.getAttribute("data-lane")));
+            List<String> expected = recording().events("task_start").stream().map(start -> laneOfPid.get(number(start,
+                    "pid")) + ":" + number(start, "time_us")).sorted().toList();
+            assertEquals(expected, recording().page().all("rect", "unfinished").stream().map(bar ->
+                    bar.getAttribute("data-lane") + ":" + bar.getAttribute("data-start-us")).sorted().toList());
+        }
+
+        @Test
+        @DisplayName("the verdict says the tasks never finished")
+        void verdict() {
+            assertEquals("2 tasks started on 2 workers and none finished: they were still running when the run ended.",
+                    recording().page().verdict());
         }
     }
 

@@ -140,4 +140,76 @@ class TimelineVerdictTest {
                     new TraceBuilder().queue(MAIN, 10, 1, 1).timeline().verdict());
         }
     }
+
+    @Nested
+    @DisplayName("on tasks that never finished")
+    class Unfinished {
+
+        @Test
+        @DisplayName("none finished: how many began, on how many workers")
+        void noneFinished() {
+            Timeline timeline = new TraceBuilder().poolStart(MAIN, 0, 201, 202).taskStart(201, 1, SLOW, 10)
+                    .taskStart(202, 2, SLOW, 10).timeline();
+            assertEquals("2 tasks started on 2 workers and none finished: they were still running when the run ended.",
+                    timeline.verdict());
+        }
+
+        @Test
+        @DisplayName("one that never finished")
+        void one() {
+            Timeline timeline = new TraceBuilder().poolStart(MAIN, 0, 201).taskStart(201, 1, SLOW, 10).timeline();
+            assertEquals("1 task started on 1 worker and never finished: it was still running when the run ended.",
+                    timeline.verdict());
+        }
+
+        @Test
+        @DisplayName("some finished: the finished ones first, then how many more were still running")
+        void someFinished() {
+            Timeline timeline = new TraceBuilder().poolStart(MAIN, 0, 201, 202).taskStart(201, 1, SLOW, 0)
+                    .task(201, 1, SLOW, 0, 100).taskStart(202, 2, SLOW, 0).task(202, 2, SLOW, 0, 100)
+                    .taskStart(201, 3, SLOW, 101).taskStart(202, 4, SLOW, 101).timeline();
+            assertEquals("2 tasks ran on 2 workers in 1 round: parallel. 2 more tasks were still running when the run"
+                    + " ended.", timeline.verdict());
+        }
+    }
+
+    @Nested
+    @DisplayName("on a run seen from outside")
+    class Within {
+        private static final String STOPPED = "the grader stopped the run at its 20 s time limit";
+
+        @Test
+        @DisplayName("a main that never used the runtime: all the work happened in the main process")
+        void noTrace() {
+            assertEquals("No pool and no Process ran: all the work happened in the main process.",
+                    new TraceBuilder().within(MAIN, 0, 800, null).verdict());
+        }
+
+        @Test
+        @DisplayName("stopped with tasks still running: the processes were stopped with the run")
+        void stoppedWithTasks() {
+            Timeline timeline = new TraceBuilder().poolStart(MAIN, 0, 201, 202).taskStart(201, 1, SLOW, 10)
+                    .taskStart(202, 2, SLOW, 10).within(MAIN, 0, 20_000, STOPPED);
+            assertEquals("2 tasks started on 2 workers and none finished: they were still running when the run ended."
+                    + " The grader stopped the run at its 20 s time limit; the processes still running then were"
+                    + " stopped with it.", timeline.verdict());
+        }
+
+        @Test
+        @DisplayName("stopped with a Process still alive: the processes were stopped with the run")
+        void stoppedWithProcess() {
+            Timeline timeline = new TraceBuilder().processStart(MAIN, 5, 401, "Process-1", "lab.Q.consumer")
+                    .within(MAIN, 0, 20_000, STOPPED);
+            assertEquals("1 process (consumer) ran. The grader stopped the run at its 20 s time limit; the processes"
+                    + " still running then were stopped with it.", timeline.verdict());
+        }
+
+        @Test
+        @DisplayName("stopped with only main running: says main was still running")
+        void stoppedMainOnly() {
+            assertEquals("No pool and no Process ran: all the work happened in the main process. The grader stopped the"
+                    + " run at its 20 s time limit; the main program was still running then.",
+                    new TraceBuilder().within(MAIN, 0, 20_000, STOPPED).verdict());
+        }
+    }
 }

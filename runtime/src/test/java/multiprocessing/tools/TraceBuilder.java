@@ -94,6 +94,23 @@ final class TraceBuilder {
                 + items + ",\"start_us\":" + at(startMillis) + ",\"end_us\":" + at(endMillis) + ",\"ok\":" + ok);
     }
 
+    /** A successful task of one item in pool 1 that names its batch, as the runtime writes it now. */
+    TraceBuilder task(long pid, long batch, String function, long startMillis, long endMillis) {
+        return event("task", pid, at(endMillis), ",\"pool\":1,\"batch\":" + batch + ",\"function\":"
+                + Json.quote(function) + ",\"items\":1,\"start_us\":" + at(startMillis) + ",\"end_us\":"
+                + at(endMillis) + ",\"ok\":true");
+    }
+
+    /** A worker begins batch {@code batch} of pool 1, of one item. */
+    TraceBuilder taskStart(long pid, long batch, String function, long millis) {
+        return event("task_start", pid, at(millis), ",\"pool\":1,\"batch\":" + batch + ",\"function\":"
+                + Json.quote(function) + ",\"items\":1");
+    }
+
+    TraceBuilder poolShutdown(long pid, long millis, String how) {
+        return event("pool_shutdown", pid, at(millis), ",\"pool\":1,\"how\":" + Json.quote(how));
+    }
+
     TraceBuilder callback(long pid, long millis, String function, String callback) {
         return event("callback", pid, at(millis), ",\"pool\":1,\"function\":" + Json.quote(function)
                 + ",\"callback\":" + Json.quote(callback));
@@ -130,6 +147,14 @@ final class TraceBuilder {
     /** The trace's text. */
     String text() {
         return lines.toString();
+    }
+
+    /**
+     * The trace read as a timeline, seen from outside: main is {@code mainPid}, the run went from
+     * {@code startMillis} to {@code endMillis}, and {@code stoppedBecause} (or null) stopped it.
+     */
+    Timeline within(long mainPid, long startMillis, long endMillis, String stoppedBecause) {
+        return timeline().within(mainPid, at(startMillis), at(endMillis), stoppedBecause);
     }
 
     /** The trace read as a timeline. */
