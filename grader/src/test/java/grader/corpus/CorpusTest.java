@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -36,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Grades every submission of the corpus end to end, through the command line in a JVM of its own,
  * and checks each step's score against the expectation written next to the case: the reference
- * solutions score 100 (ten times in a row), the untouched stubs 0, and each broken or hostile
+ * solutions score 100 (three times in a row, besides every case that replaces one file only), the untouched stubs 0, and each broken or hostile
  * submission loses points exactly in the step it breaks. Afterwards it checks that no process of any
  * run survived.
  *
@@ -51,8 +52,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>{@code message.<step>=<text>} requires that some test of that step that did not pass says
  *       {@code text} in its message (more than one: {@code message.<step>.<anything>=<text>});</li>
  *   <li>{@code absent.<step>=<text>} requires that no test of that step says {@code text}: a diagnosis
- *       that must not be made for this mistake (more than one: {@code absent.<step>.<anything>=<text>}).</li>
+ *       that must not be made for this mistake (more than one: {@code absent.<step>.<anything>=<text>});</li>
+ *   <li>{@code hostile=<why>} marks a submission that attacks or cheats on purpose, to which the promise below does
+ *       not apply.</li>
  * </ul>
+ *
+ * <p><b>Green locally means graded well.</b> For every step whose file a case changes (and for the
+ * stubs and the first run of the solutions, every step), the student template's public tests run on
+ * the submission too ({@link PublicTests}). When all of a step's public tests pass, an honest submission
+ * must score at least 80 % of the step's points in the hidden grader.
  * Two gradings run at a time, which also proves that grading holds up on a loaded machine.
  */
 @DisplayName("The grader on its corpus of submissions")
@@ -67,24 +75,43 @@ class CorpusTest {
             "classroom/outputs.env", "classroom/runners.txt", "annotations.txt");
     private static final Map<String, Integer> FULL =
             Map.of("square", 20, "complex_square", 25, "queue", 25, "slow_square", 30);
+    /** Each step's file, in the order of the lab. */
+    private static final Map<String, String> STEP_FILES = orderedSteps();
     private static final String DELETE = "delete";
     private static final String MESSAGE = "message.";
     private static final String ABSENT = "absent.";
+    private static final String HOSTILE = "hostile";
+    private static final int GREEN_MEANS_PERCENT = 80;
+    /** Gradings of the reference solutions: the same score every time, two gradings running at once. */
+    private static final int SOLUTION_RUNS = 3;
     private static final String MARKER_VARIABLE = "GRADER_RUN_MARKER";
     private static final long LEFTOVER_GRACE_MILLIS = 5_000;
+
+    private static Map<String, String> orderedSteps() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("square", "Square.java");
+        files.put("complex_square", "ComplexSquare.java");
+        files.put("queue", "MultiprocessingQueue.java");
+        files.put("slow_square", "SlowSquare.java");
+        return files;
+    }
 
     static Stream<Named<Case>> cases() throws IOException {
         List<Named<Case>> cases = new ArrayList<>();
         Map<String, Integer> none = Map.of("square", 0, "complex_square", 0, "queue", 0, "slow_square", 0);
-        IntStream.rangeClosed(1, 10).forEach(i -> cases.add(Named.of("the reference solutions, run " + i + " of 10",
-                new Case("solutions-" + i, SOLUTIONS, null, FULL, List.of(), Map.of(), Map.of()))));
-        cases.add(Named.of("the untouched stubs", new Case("stubs", STUBS, null, none, List.of(), Map.of(), Map.of())));
+        IntStream.rangeClosed(1, SOLUTION_RUNS).forEach(i -> cases.add(Named.of("the reference solutions, run " + i + " of " + SOLUTION_RUNS,
+                new Case("solutions-" + i, SOLUTIONS, null, FULL, List.of(), Map.of(), Map.of(), i == 1, false))));
+        cases.add(Named.of("the untouched stubs", new Case("stubs", STUBS, null, none, List.of(), Map.of(), Map.of(),
+                true, false)));
         try (Stream<Path> dirs = Files.list(CORPUS)) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 cases.add(corpusCase(dir));
             }
         }
-        return cases.stream();
+        // -Dcorpus.only=sentinel-missing,stubs grades just those cases: for working on one diagnosis.
+        String only = System.getProperty("corpus.only", "");
+        List<String> chosen = only.isBlank() ? List.of() : List.of(only.split(","));
+        return cases.stream().filter(c -> chosen.isEmpty() || chosen.contains(c.getPayload().name()));
     }
 
     /** Reads a corpus directory; a key it does not know is a typo, and fails the whole corpus. */
@@ -115,12 +142,13 @@ class CorpusTest {
                 }
                 (prefix.equals(MESSAGE) ? messages : absent).computeIfAbsent(step, s -> new ArrayList<>())
                         .add(expected.getProperty(key));
-            } else if (!FULL.containsKey(key) && !Set.of("description", DELETE).contains(key)) {
+            } else if (!FULL.containsKey(key) && !Set.of("description", DELETE, HOSTILE).contains(key)) {
                 throw new IllegalArgumentException(name + "/expected.properties: unknown key " + key);
             }
         }
         return Named.of(name + ": " + expected.getProperty("description"),
-                new Case(name, SOLUTIONS, dir, scores, deletions, messages, absent));
+                new Case(name, SOLUTIONS, dir, scores, deletions, messages, absent, false,
+                        expected.getProperty(HOSTILE) != null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,9 +176,14 @@ class CorpusTest {
                 .collect(Collectors.toMap(StepResult::id, StepResult::score, (a, b) -> a, LinkedHashMap::new));
         System.out.printf("corpus %-32s %3d/100 in %3d s  summary.md %6d bytes  %s%n", testCase.name(), report.score(),
                 seconds, Files.size(reports.resolve("summary.md")), actual);
-        assertEquals("Points " + report.score() + "/" + report.maxScore(),
-                ClassroomReporter.fromFiles(reports).pointsNotice(),
+        ClassroomReporter reporter = ClassroomReporter.fromFiles(reports);
+        assertEquals("Points " + report.score() + "/" + report.maxScore(), reporter.pointsNotice(),
                 "the points GitHub Classroom would record from classroom/outputs.env");
+        for (StepResult step : report.steps()) {
+            assertEquals(String.format(Locale.ROOT, "%.2f", (double) step.score()),
+                    reporter.logTablePoints(step.id().replace("_", "")),
+                    "the points of " + step.id() + " in the table the Classroom reporter prints in the log");
+        }
         assertEquals(testCase.expected(), actual, () -> "per-step scores of " + testCase.name() + ":\n" + failures(report));
         for (Map.Entry<String, List<String>> required : testCase.messages().entrySet()) {
             List<String> said = report.steps().stream().filter(step -> step.id().equals(required.getKey()))
@@ -173,6 +206,34 @@ class CorpusTest {
         }
         assertTrue(seconds <= WORST_CASE_SECONDS, () -> "grading took " + seconds + " s, more than the "
                 + WORST_CASE_SECONDS + " s bound");
+        greenPublicTestsMeanGradedWell(testCase, submission, actual, temp);
+    }
+
+    /**
+     * Runs the public tests of each step the case changed; a step whose public tests all pass must
+     * score at least {@value #GREEN_MEANS_PERCENT} % in the hidden grader, unless the case cheats on purpose.
+     */
+    private static void greenPublicTestsMeanGradedWell(Case testCase, Path submission, Map<String, Integer> hidden,
+                                                       Path temp) throws IOException, InterruptedException {
+        for (String step : testCase.publicTestSteps(submission)) {
+            if (hidden.get(step) * 100 >= FULL.get(step) * GREEN_MEANS_PERCENT || testCase.hostile()) {
+                // Nothing to prove: the promise holds whatever the public tests say (the solutions module
+                // runs them on the reference solutions), or the case cheats on purpose.
+                continue;
+            }
+            List<PublicTests.Outcome> outcomes = PublicTests.run(submission, step, temp.resolve("public-" + step));
+            long passed = outcomes.stream().filter(PublicTests.Outcome::passed).count();
+            boolean green = !outcomes.isEmpty() && passed == outcomes.size();
+            int score = hidden.get(step);
+            int max = FULL.get(step);
+            System.out.printf("public  %-32s %-15s %d/%d public tests passed  hidden %d/%d%n", testCase.name(), step,
+                    passed, outcomes.size(), score, max);
+            if (green && !testCase.hostile()) {
+                assertTrue(score * 100 >= max * GREEN_MEANS_PERCENT, () -> testCase.name() + ": every public test of "
+                        + step + " passes, but the hidden grader gives " + score + "/" + max + ", less than "
+                        + GREEN_MEANS_PERCENT + " %");
+            }
+        }
     }
 
     /**
@@ -277,9 +338,25 @@ class CorpusTest {
      * @param deletions base files of {@code lab/} to remove, such as {@code MultiprocessingQueue.java}
      * @param messages  per step, texts that some test of the step that did not pass must say
      * @param absent    per step, texts that no test of the step may say
+     * @param allPublic run the public tests of every step, not only of the files the case changes
+     * @param hostile   the case attacks or cheats on purpose, so green public tests promise nothing
      */
     record Case(String name, Path base, Path overlay, Map<String, Integer> expected, List<String> deletions,
-                Map<String, List<String>> messages, Map<String, List<String>> absent) {
+                Map<String, List<String>> messages, Map<String, List<String>> absent, boolean allPublic,
+                boolean hostile) {
+        /** The steps whose public tests to run: those whose file differs from the base's (or all). */
+        List<String> publicTestSteps(Path submission) throws IOException {
+            List<String> steps = new ArrayList<>();
+            for (Map.Entry<String, String> step : STEP_FILES.entrySet()) {
+                Path mine = submission.resolve("src/main/java/lab").resolve(step.getValue());
+                Path original = base.resolve("src/main/java/lab").resolve(step.getValue());
+                if (allPublic || !Files.isRegularFile(mine) || Files.mismatch(mine, original) != -1) {
+                    steps.add(step.getKey());
+                }
+            }
+            return steps;
+        }
+
         Path assemble(Path target) throws IOException {
             Path lab = Files.createDirectories(target.resolve("src/main/java/lab"));
             copyJava(base.resolve("src/main/java/lab"), lab);

@@ -76,7 +76,7 @@ class TimelinePicturesTest {
     /** Starts grading the solutions with the corpus case {@code name} laid over them; returns its report directory. */
     private Path grade(String name, List<Process> graders, List<Path> logs) throws IOException {
         Path submission = new CorpusTest.Case(name, SOLUTIONS, CORPUS.resolve(name), Map.of(), List.of(), Map.of(),
-                Map.of()).assemble(work.resolve(name));
+                Map.of(), false, false).assemble(work.resolve(name));
         Path reports = work.resolve(name + "-reports");
         Path log = work.resolve(name + ".log");
         graders.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",

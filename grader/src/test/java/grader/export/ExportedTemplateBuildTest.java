@@ -66,7 +66,7 @@ class ExportedTemplateBuildTest {
         Build build = mvnTest();
         assertAll(
                 () -> assertEquals(1, build.exitCode(), build.log()),
-                () -> assertTrue(build.log().contains("Tests run: 19, Failures: 19"), build.log()),
+                () -> assertTrue(build.log().contains("Tests run: 25, Failures: 25"), build.log()),
                 () -> assertTrue(build.log().contains("is not implemented yet"), build.log()),
                 () -> assertTrue(build.log().contains("Read README.md, section \"Step 4: slow_square\""), build.log()));
     }
@@ -83,6 +83,6 @@ class ExportedTemplateBuildTest {
         Build build = mvnTest();
         assertAll(
                 () -> assertEquals(0, build.exitCode(), build.log()),
-                () -> assertTrue(build.log().contains("Tests run: 19, Failures: 0, Errors: 0, Skipped: 0"), build.log()));
+                () -> assertTrue(build.log().contains("Tests run: 25, Failures: 0, Errors: 0, Skipped: 0"), build.log()));
     }
 }

@@ -86,7 +86,7 @@ public final class ClassroomReporter {
      * A runner's points in the log table (test-helpers.js getTestScore): (tests with status
      * {@code pass} / all tests) x (max_score || 1), printed with two decimals.
      */
-    String logTablePoints(String runner) {
+    public String logTablePoints(String runner) {
         Map<String, Object> results = resultsByRunner.get(runner);
         List<Map<String, Object>> tests = tests(results);
         long passed = tests.stream().filter(test -> "pass".equals(test.get("status"))).count();
