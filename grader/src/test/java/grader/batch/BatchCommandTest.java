@@ -34,10 +34,8 @@ class BatchCommandTest {
         }
         Files.createDirectories(batch.resolve("carol"));
 
-        Process grader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "grader.cli.Main",
-                "batch", batch.toString(), "--out", grades.toString(), "--jobs", "2")
-                .redirectErrorStream(true).start();
+        Process grader = new ProcessBuilder(ChildJvmGrading.command("batch", batch.toString(), "--out",
+                grades.toString(), "--jobs", "2")).redirectErrorStream(true).start();
         String output = new String(grader.getInputStream().readAllBytes());
         assertEquals(0, grader.waitFor(), output);
 

@@ -3,6 +3,7 @@ package grader.corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.batch.ChildJvmGrading;
 import grader.report.ClassroomReporter;
 import grader.report.GradeJson;
 import grader.report.GradeReport;
@@ -61,7 +62,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stubs and the first run of the solutions, every step), the student template's public tests run on
  * the submission too ({@link PublicTests}). When all of a step's public tests pass, an honest submission
  * must score at least 80 % of the step's points in the hidden grader.
- * Two gradings run at a time, which also proves that grading holds up on a loaded machine.
+ * Three gradings run at a time on CI's two cores, which also proves that grading holds up on a loaded machine.
  */
 @DisplayName("The grader on its corpus of submissions")
 @Execution(ExecutionMode.CONCURRENT)
@@ -82,7 +83,7 @@ class CorpusTest {
     private static final String ABSENT = "absent.";
     private static final String HOSTILE = "hostile";
     private static final int GREEN_MEANS_PERCENT = 80;
-    /** Gradings of the reference solutions: the same score every time, two gradings running at once. */
+    /** Gradings of the reference solutions: the same score every time, with other gradings running at once. */
     private static final int SOLUTION_RUNS = 3;
     private static final String MARKER_VARIABLE = "GRADER_RUN_MARKER";
     private static final long LEFTOVER_GRACE_MILLIS = 5_000;
@@ -158,9 +159,8 @@ class CorpusTest {
         Path submission = testCase.assemble(temp.resolve("submission"));
         Path reports = temp.resolve("reports");
         long start = System.nanoTime();
-        Process grader = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-                "grader.cli.Main", "grade", submission.toString(), "--out", reports.toString())
-                .redirectErrorStream(true).redirectOutput(temp.resolve("grader.log").toFile()).start();
+        Process grader = new ProcessBuilder(ChildJvmGrading.command("grade", submission.toString(), "--out",
+                reports.toString())).redirectErrorStream(true).redirectOutput(temp.resolve("grader.log").toFile()).start();
         boolean finished = grader.waitFor(WORST_CASE_SECONDS + 60, TimeUnit.SECONDS);
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
         if (!finished) {
@@ -322,10 +322,6 @@ class CorpusTest {
             }
         }
         return text.toString();
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /**

@@ -1,5 +1,6 @@
 package grader.corpus;
 
+import grader.batch.ChildJvmGrading;
 import grader.export.TemplateExporter;
 import grader.export.TemplateFiles;
 import java.io.ByteArrayOutputStream;
@@ -90,10 +91,13 @@ final class PublicTests {
             return List.of(new Outcome("FAILED", testClass, "does not compile"));
         }
         Path results = scratch.resolve("results.tsv");
-        Process process = new ProcessBuilder(javaExecutable(), "-cp", join(RUNTIME_CLASSES.toString(),
+        // The grader's JVM options: a short run that mostly waits for the code under test needs no C2.
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(ChildJvmGrading.JVM_OPTIONS);
+        command.addAll(List.of("-cp", join(RUNTIME_CLASSES.toString(),
                 labClasses.toString(), testClasses.toString(), OWN_TEST_CLASSES.toString(), junit),
-                PublicTestRun.class.getName(), results.toString(), testClass)
-                .directory(Files.createDirectories(scratch.resolve("work")).toFile())
+                PublicTestRun.class.getName(), results.toString(), testClass));
+        Process process = new ProcessBuilder(command).directory(Files.createDirectories(scratch.resolve("work")).toFile())
                 .redirectErrorStream(true).redirectOutput(scratch.resolve("public-tests.log").toFile()).start();
         if (!process.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

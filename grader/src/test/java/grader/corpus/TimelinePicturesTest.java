@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.batch.ChildJvmGrading;
 import grader.report.GradeJson;
 import grader.report.RunTimeline;
 import java.io.ByteArrayInputStream;
@@ -79,9 +80,8 @@ class TimelinePicturesTest {
                 Map.of(), false, false).assemble(work.resolve(name));
         Path reports = work.resolve(name + "-reports");
         Path log = work.resolve(name + ".log");
-        graders.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "grader.cli.Main", "grade", submission.toString(), "--out",
-                reports.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        graders.add(new ProcessBuilder(ChildJvmGrading.command("grade", submission.toString(), "--out",
+                reports.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start());
         logs.add(log);
         return reports;
     }
