@@ -12,13 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import multiprocessing.fixtures.PrintProperty;
 import multiprocessing.fixtures.SquaresMain;
 import multiprocessing.internal.ChildLauncher;
 import multiprocessing.internal.ChildMain;
+import multiprocessing.internal.ClassPathHandOver;
 import multiprocessing.internal.Config;
 import multiprocessing.testing.CapturedOutput;
 import multiprocessing.testing.ClassFiles;
@@ -45,6 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Launching child JVMs")
 class LaunchTest {
     private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
+    /** A folder as a student's may be named: spaces, accents and an umlaut. */
+    private static final String ODD_FOLDER = "José Müller/One Drive/Lab ü";
     private static final String EXPECTED_SQUARES = "SQUARES [0, 1, 4, 9, 16, 25, 36, 49, 64, 81]";
 
     // ---- tasks and targets ----
@@ -230,6 +237,60 @@ class LaunchTest {
             assertRunsSquares(JavaProcess.startJar(jar, List.of()));
         }
 
+        @Test
+        @DisplayName("a class path directory whose path holds non-ASCII letters and spaces")
+        void nonAsciiDirectory(@TempDir Path temp) throws Exception {
+            Path classes = temp.resolve(ODD_FOLDER);
+            ClassFiles.copyTo(classes, SquaresMain.class);
+            assertRunsSquares(JavaProcess.start(classes.toString(), List.of(), SquaresMain.class.getName()));
+        }
+
+        @Test
+        @DisplayName("a class path given as a JAR manifest, as IntelliJ shortens long ones")
+        void manifestJar(@TempDir Path temp) throws Exception {
+            Path classes = temp.resolve(ODD_FOLDER);
+            ClassFiles.copyTo(classes, SquaresMain.class);
+            Path jar = temp.resolve("classpath.jar");
+            Manifest manifest = new Manifest();
+            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            // Class-Path entries are URLs: spaces and non-ASCII letters percent-encoded, a folder ends in "/".
+            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes.toUri().toASCIIString());
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+                out.flush();
+            }
+            assertRunsSquares(JavaProcess.start(jar.toString(), List.of(), SquaresMain.class.getName()));
+        }
+
+        @Test
+        @DisplayName("a class path given in an @argfile, as IDEs pass long ones")
+        void argumentFile(@TempDir Path temp) throws Exception {
+            Path classes = temp.resolve(ODD_FOLDER);
+            ClassFiles.copyTo(classes, SquaresMain.class);
+            ClassPathHandOver handOver = ClassPathHandOver.of(classes.toString(), temp.resolve("idea args.txt"));
+            assertRunsSquares(JavaProcess.start(null, handOver.arguments(), SquaresMain.class.getName()));
+        }
+
+        @Test
+        @DisplayName("a class path the argument file cannot spell, handed over in CLASSPATH")
+        void environmentClassPath(@TempDir Path temp) throws Exception {
+            Path classes = temp.resolve(ODD_FOLDER);
+            ClassFiles.copyTo(classes, SquaresMain.class);
+            // US-ASCII stands for a native encoding that cannot spell the path (Cp1252 and "Łukasz").
+            ClassPathHandOver handOver = ClassPathHandOver.of(classes.toString(), temp.resolve("args"),
+                    StandardCharsets.US_ASCII);
+            List<String> command = new ArrayList<>(List.of(JavaProcess.javaExecutable()));
+            command.addAll(JavaProcess.coverageOptions());
+            command.add(JavaProcess.workerJvmArgsOption(""));
+            command.addAll(handOver.arguments());
+            command.add(SquaresMain.class.getName());
+            java.lang.Process process = handOver.applyTo(new ProcessBuilder(command)).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertAll(() -> assertTrue(handOver.throughEnvironment()),
+                    () -> assertEquals(0, process.waitFor(), out),
+                    () -> assertTrue(out.contains(EXPECTED_SQUARES), out),
+                    () -> assertTrue(out.contains("PROCESS EXIT 0"), out));
+        }
+
         private void assertRunsSquares(JavaProcess program) throws Exception {
             try (program) {
                 Integer exit = program.waitFor(RUN_LIMIT);
@@ -252,7 +313,7 @@ class LaunchTest {
         void javaReadsItBack(@TempDir Path temp) throws Exception {
             String tricky = "C:\\dir with spaces\\sub \"quoted\" 'single' $HOME %PATH% tab\there";
             Path file = temp.resolve("args file");
-            Files.writeString(file, ChildLauncher.argumentFileLine("-Dprobe=" + tricky) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, ClassPathHandOver.argumentFileLine("-Dprobe=" + tricky) + "\n", StandardCharsets.UTF_8);
             try (JavaProcess program = JavaProcess.start(System.getProperty("java.class.path"),
                     List.of("@" + file), PrintProperty.class.getName(), "probe")) {
                 assertEquals(0, program.waitFor(RUN_LIMIT), program.describe());

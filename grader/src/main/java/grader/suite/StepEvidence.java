@@ -87,7 +87,8 @@ public final class StepEvidence {
             SourceLocation first = errors.isEmpty() ? new SourceLocation(sourcePath(), 1) : errors.get(0).location();
             throw Feedback.on(step).checked(file + " does not compile, so no test of this step can run")
                     .actual("the compiler says:\n" + listed + (errors.size() > 5 ? "\n  ..." : ""))
-                    .hint("run ./mvnw -q compile -pl exercises -am to see the same errors on your machine")
+                    .hint("run ./mvnw test -Dstep=" + step.id() + " (.\\mvnw on Windows) to see the same errors on"
+                            + " your machine")
                     .at(first).notGradable();
         }
         signatureProblem.ifPresent(problem -> {

@@ -156,7 +156,8 @@ class CorpusTest {
     @MethodSource("cases")
     @DisplayName("each step scores what the case expects")
     void gradesAsExpected(Case testCase, @TempDir Path temp) throws Exception {
-        Path submission = testCase.assemble(temp.resolve("submission"));
+        // A student's folder often has spaces and accents in its path: every case is graded from one.
+        Path submission = testCase.assemble(temp.resolve("José Müller/One Drive/submission"));
         Path reports = temp.resolve("reports");
         long start = System.nanoTime();
         Process grader = new ProcessBuilder(ChildJvmGrading.command("grade", submission.toString(), "--out",

@@ -99,7 +99,7 @@ class TemplateExportTest {
         void versionsFilledIn() throws IOException {
             for (String pom : List.of("pom.xml", "runtime/pom.xml", "exercises/pom.xml")) {
                 String text = read(pom);
-                assertFalse(text.contains("@"), () -> pom + " has an unfilled @...@ placeholder:\n" + text);
+                assertFalse(text.matches("(?s).*@[\\w.-]+@.*"), () -> pom + " has an unfilled @...@ placeholder:\n" + text);
             }
         }
 

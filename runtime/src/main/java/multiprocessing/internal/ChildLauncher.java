@@ -12,10 +12,8 @@ import multiprocessing.MultiprocessingException;
 
 /**
  * Starts child JVMs: the parent's own {@code java}, the parent's class path, and {@link ChildMain}.
- *
- * <p>The class path travels in an argument file ({@code @file}, understood by every {@code java}
- * since 9) because Windows limits a command line to 32K characters and long IDE class paths pass
- * that. The argument-file quoting rules are in {@link #argumentFileLine}.
+ * How the class path reaches the child (an argument file, or the environment) is
+ * {@link ClassPathHandOver}'s business.
  */
 public final class ChildLauncher {
     /** Options that make a short-lived child JVM start fast and die cleanly on heap exhaustion. */
@@ -23,7 +21,7 @@ public final class ChildLauncher {
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
             "-XX:+ExitOnOutOfMemoryError");
 
-    private static Path classPathFile;
+    private static ClassPathHandOver classPath;
 
     private ChildLauncher() {
     }
@@ -36,7 +34,7 @@ public final class ChildLauncher {
         ChildRegistry.reserve(role);
         java.lang.Process process;
         try {
-            process = new ProcessBuilder(command()).start();
+            process = classPath().applyTo(new ProcessBuilder(command())).start();
         } catch (IOException | RuntimeException e) {
             ChildRegistry.unreserve();
             throw new MultiprocessingException("cannot start a JVM for " + role + ": " + e.getMessage()
@@ -64,7 +62,7 @@ public final class ChildLauncher {
         command.add(javaExecutable());
         command.addAll(DEFAULT_JVM_OPTIONS);
         command.addAll(Config.workerJvmArgs());
-        command.add("@" + classPathFile());
+        command.addAll(classPath().arguments());
         command.add(ChildMain.class.getName());
         return command;
     }
@@ -75,15 +73,13 @@ public final class ChildLauncher {
         return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java").toString();
     }
 
-    private static synchronized Path classPathFile() throws IOException {
-        if (classPathFile == null) {
+    private static synchronized ClassPathHandOver classPath() throws IOException {
+        if (classPath == null) {
             Path file = createPrivateTempFile("multiprocessing-classpath-", ".args");
             file.toFile().deleteOnExit();
-            String classPath = System.getProperty("java.class.path", ".");
-            Files.writeString(file, "-cp\n" + argumentFileLine(classPath) + "\n", StandardCharsets.UTF_8);
-            classPathFile = file;
+            classPath = ClassPathHandOver.of(System.getProperty("java.class.path", "."), file);
         }
-        return classPathFile;
+        return classPath;
     }
 
     /**
@@ -107,14 +103,5 @@ public final class ChildLauncher {
                 }
             }
         }
-    }
-
-    /**
-     * One argument as a line of a {@code java} argument file: in double quotes, so spaces stay inside
-     * the argument, with backslashes and double quotes escaped, since a backslash escapes the next
-     * character inside quotes (Windows paths are full of backslashes).
-     */
-    public static String argumentFileLine(String argument) {
-        return '"' + argument.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import multiprocessing.internal.ChildLauncher;
+import multiprocessing.internal.ClassPathHandOver;
 import multiprocessing.internal.Config;
 
 /**
@@ -67,8 +68,7 @@ public final class TracedRun {
             Path directory = Files.createTempDirectory("multiprocessing-run-");
             Path trace = directory.resolve("trace.jsonl");
             Path arguments = directory.resolve("classpath.args");
-            Files.writeString(arguments, "-cp\n" + ChildLauncher.argumentFileLine(
-                    System.getProperty("java.class.path", ".")) + "\n", StandardCharsets.UTF_8);
+            ClassPathHandOver classPath = ClassPathHandOver.of(System.getProperty("java.class.path", "."), arguments);
             directory.toFile().deleteOnExit();
             trace.toFile().deleteOnExit();
             arguments.toFile().deleteOnExit();
@@ -81,10 +81,10 @@ public final class TracedRun {
                 }
             }
             command.add("-D" + Config.TRACE + "=" + trace);
-            command.add("@" + arguments);
+            command.addAll(classPath.arguments());
             command.add(mainClass);
             long started = System.nanoTime();
-            java.lang.Process process = new ProcessBuilder(command).start();
+            java.lang.Process process = classPath.applyTo(new ProcessBuilder(command)).start();
             process.getOutputStream().close();
             Drain out = Drain.start(process.getInputStream(), "stdout of " + mainClass);
             Drain err = Drain.start(process.getErrorStream(), "stderr of " + mainClass);
@@ -174,6 +174,15 @@ public final class TracedRun {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the timeline page " + page, e);
         }
+    }
+
+    /**
+     * Runs a program's {@code main} with the trace on and draws its timeline: {@code TracedRun <main class>
+     * <page.html> [title]}. Prints what the program printed, then where the page went and the verdict;
+     * exits with the program's exit code (1 if it had to be stopped, 2 for wrong arguments).
+     */
+    public static void main(String[] args) {
+        System.exit(TracedRunCommand.run(args, TracedRunCommand.LIMIT, System.out, System.err));
     }
 
     /** Reads a stream to its end on a thread of its own, keeping at most {@link #MAX_KEPT_BYTES}. */

@@ -29,44 +29,44 @@ class ChildLauncherTest {
         @Test
         @DisplayName("puts a plain argument in double quotes")
         void plain() {
-            assertEquals("\"-cp\"", ChildLauncher.argumentFileLine("-cp"));
+            assertEquals("\"-cp\"", ClassPathHandOver.argumentFileLine("-cp"));
         }
 
         @Test
         @DisplayName("keeps spaces inside the quotes")
         void spaces() {
-            assertEquals("\"/home/me/my classes\"", ChildLauncher.argumentFileLine("/home/me/my classes"));
+            assertEquals("\"/home/me/my classes\"", ClassPathHandOver.argumentFileLine("/home/me/my classes"));
         }
 
         @Test
         @DisplayName("doubles backslashes, as in Windows paths")
         void backslashes() {
             assertEquals("\"C:\\\\Program Files\\\\lab\\\\classes\"",
-                    ChildLauncher.argumentFileLine("C:\\Program Files\\lab\\classes"));
+                    ClassPathHandOver.argumentFileLine("C:\\Program Files\\lab\\classes"));
         }
 
         @Test
         @DisplayName("escapes double quotes")
         void quotes() {
-            assertEquals("\"say \\\"cheese\\\"\"", ChildLauncher.argumentFileLine("say \"cheese\""));
+            assertEquals("\"say \\\"cheese\\\"\"", ClassPathHandOver.argumentFileLine("say \"cheese\""));
         }
 
         @Test
         @DisplayName("escapes a backslash before a quote without ambiguity")
         void backslashBeforeQuote() {
-            assertEquals("\"a\\\\\\\"b\"", ChildLauncher.argumentFileLine("a\\\"b"));
+            assertEquals("\"a\\\\\\\"b\"", ClassPathHandOver.argumentFileLine("a\\\"b"));
         }
 
         @Test
         @DisplayName("leaves single quotes, $ and % alone")
         void otherSpecials() {
-            assertEquals("\"it's $HOME %PATH%\"", ChildLauncher.argumentFileLine("it's $HOME %PATH%"));
+            assertEquals("\"it's $HOME %PATH%\"", ClassPathHandOver.argumentFileLine("it's $HOME %PATH%"));
         }
 
         @Test
         @DisplayName("quotes an empty argument as two quotes")
         void empty() {
-            assertEquals("\"\"", ChildLauncher.argumentFileLine(""));
+            assertEquals("\"\"", ClassPathHandOver.argumentFileLine(""));
         }
     }
 
@@ -108,7 +108,7 @@ class ChildLauncherTest {
         void argumentFile() throws Exception {
             List<String> command = ChildLauncher.command();
             Path file = Path.of(command.get(command.size() - 2).substring(1));
-            assertEquals(List.of("-cp", ChildLauncher.argumentFileLine(System.getProperty("java.class.path"))),
+            assertEquals(List.of("-cp", ClassPathHandOver.argumentFileLine(System.getProperty("java.class.path"))),
                     Files.readAllLines(file));
         }
     }
