@@ -127,8 +127,7 @@ public final class Grader {
                 });
             }
             GradeReport report = new GradeReport(score, MAX_SCORE, directory.toString(), Instant.now(), version(), steps,
-                    Map.copyOf(phases).entrySet().stream().collect(LinkedHashMap::new,
-                            (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll), protectedFiles, summaries);
+                    inOrder(phases), protectedFiles, summaries);
             return new Grading(report, pages, markdown);
         } finally {
             if (!keepWork) {
@@ -136,6 +135,13 @@ public final class Grader {
             } else {
                 progress.println("  scratch directory kept: " + work);
             }
+        }
+    }
+
+    /** A copy of the phases in the order they ran (the grade report lists them so). */
+    private static Map<String, Long> inOrder(Map<String, Long> phases) {
+        synchronized (phases) {
+            return new LinkedHashMap<>(phases);
         }
     }
 

@@ -44,14 +44,14 @@ public final class Process {
     /** A process that will run {@code target()}. */
     public Process(Action target) {
         this.targetName = TaskNames.describe(requireTarget(target));
-        this.target = Codec.encode(target, "the Process target " + targetName);
+        this.target = Codec.encodeFunction(target, "the Process target " + targetName);
         this.argument = null;
     }
 
     /** A process that will run {@code target(argument)}: Python's {@code Process(target=f, args=(x,))}. */
     public <A> Process(Target<A> target, A argument) {
         this.targetName = TaskNames.describe(requireTarget(target));
-        this.target = Codec.encode(target, "the Process target " + targetName);
+        this.target = Codec.encodeFunction(target, "the Process target " + targetName);
         this.argument = Codec.encode(argument, "the argument of " + targetName);
     }
 

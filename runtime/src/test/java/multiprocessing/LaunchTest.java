@@ -2,6 +2,7 @@ package multiprocessing;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -341,6 +342,27 @@ class LaunchTest {
                     () -> assertTrue(message.contains(Config.WORKER_JVM_ARGS), message),
                     () -> assertTrue(err.contains("NoSuchOptionAnywhere"),
                             "the JVM's own error reaches stderr: " + err));
+        }
+
+        @Test
+        @DisplayName("a worker JVM that exits silently before it is ready is not said to have written an error")
+        void silentExit() {
+            // --dry-run: the JVM starts and exits 0 without running main and without a word.
+            MultiprocessingException thrown = SystemProperty.withAppended(Config.WORKER_JVM_ARGS, "--dry-run",
+                    () -> assertThrows(MultiprocessingException.class, () -> new Pool(1)));
+            assertAll(() -> assertTrue(thrown.getMessage().contains("it wrote no error output"), thrown.getMessage()),
+                    () -> assertFalse(thrown.getMessage().contains("error output is above"), thrown.getMessage()));
+        }
+
+        @Test
+        @DisplayName("a worker JVM that fails before it is ready points at its error output")
+        void noisyExit() {
+            MultiprocessingException thrown;
+            try (CapturedOutput output = CapturedOutput.start()) {
+                thrown = SystemProperty.withAppended(Config.WORKER_JVM_ARGS, "-XX:+NoSuchOptionAnywhere",
+                        () -> assertThrows(MultiprocessingException.class, () -> new Pool(1)));
+            }
+            assertTrue(thrown.getMessage().contains("its error output is above"), thrown.getMessage());
         }
 
         @Test

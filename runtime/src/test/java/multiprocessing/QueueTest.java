@@ -2,6 +2,7 @@ package multiprocessing;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -213,7 +214,9 @@ class QueueTest {
             Queue<Object> queue = new Queue<>();
             IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
                     () -> queue.put(new Object()));
-            assertTrue(thrown.getMessage().contains("Serializable"), thrown.getMessage());
+            assertAll(() -> assertTrue(thrown.getMessage().contains("Serializable"), thrown.getMessage()),
+                    () -> assertFalse(thrown.getMessage().contains("method reference"),
+                            "advice about tasks for a queue item: " + thrown.getMessage()));
         }
 
         @Test

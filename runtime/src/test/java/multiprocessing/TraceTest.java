@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import multiprocessing.fixtures.QueueCountRace;
 import multiprocessing.fixtures.TraceFormat;
 import multiprocessing.fixtures.TraceParent;
 import multiprocessing.internal.Config;
@@ -123,6 +124,17 @@ class TraceTest {
                 long time = number(e, "time_us");
                 assertTrue(time >= runStartedMicros && time <= runEndedMicros, "time_us out of the run: " + e);
             }));
+        }
+
+        @Test
+        @DisplayName("queue counts lose no put when threads count at once")
+        void queueCountsAreExact(@TempDir Path temp) throws Exception {
+            Path trace = temp.resolve("counts.jsonl");
+            try (JavaProcess probe = JavaProcess.start(List.of("-D" + Config.TRACE + "=" + trace), QueueCountRace.class)) {
+                assertEquals(0, probe.waitFor(RUN_LIMIT), probe.describe());
+            }
+            Map<String, Object> counts = FlatJson.parse(Files.readAllLines(trace).get(0));
+            assertEquals((long) QueueCountRace.THREADS * QueueCountRace.PER_THREAD, counts.get("puts"));
         }
 
         @Test

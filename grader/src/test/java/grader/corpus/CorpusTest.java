@@ -186,6 +186,9 @@ class CorpusTest {
                     "the points of " + step.id() + " in the table the Classroom reporter prints in the log");
         }
         assertEquals(testCase.expected(), actual, () -> "per-step scores of " + testCase.name() + ":\n" + failures(report));
+        List<String> phases = new ArrayList<>(report.phaseMillis().keySet());
+        assertTrue(phases.get(0).equals("prepare") && phases.get(phases.size() - 1).equals("total"),
+                () -> "grade.json lists the phases out of the order they ran in: " + phases);
         for (Map.Entry<String, List<String>> required : testCase.messages().entrySet()) {
             List<String> said = report.steps().stream().filter(step -> step.id().equals(required.getKey()))
                     .flatMap(step -> step.tests().stream()).filter(test -> !test.passed())

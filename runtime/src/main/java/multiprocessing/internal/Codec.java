@@ -33,6 +33,12 @@ public final class Codec {
     private static final byte RANGE = 6;
     private static final byte SERIALIZED = 9;
 
+    /** Said when data cannot be sent; a task or a target gets {@link #FUNCTION_ADVICE} instead. */
+    private static final String DATA_ADVICE = "Send only values that can travel: numbers, strings, lists of them,"
+            + " and records or classes that implement Serializable.";
+    private static final String FUNCTION_ADVICE = "Pass a method reference (such as Square::square) or a lambda that"
+            + " captures only serializable values (numbers, strings, lists, records that implement Serializable).";
+
     private Codec() {
     }
 
@@ -49,7 +55,24 @@ public final class Codec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Wire.requireFits(bytes.size(), what);
         return bytes.toByteArray();
+    }
+
+    /**
+     * As {@link #encode}, for a task or a Process target: the advice for what cannot be sent is about
+     * code (a method reference), not about data.
+     */
+    public static byte[] encodeFunction(Object function, String what) {
+        try {
+            return encode(function, what);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() == null || !e.getMessage().endsWith(DATA_ADVICE)) {
+                throw e;
+            }
+            String facts = e.getMessage().substring(0, e.getMessage().length() - DATA_ADVICE.length());
+            throw new IllegalArgumentException(facts + FUNCTION_ADVICE, e.getCause());
+        }
     }
 
     /** The value that {@link #encode} turned into {@code bytes}. */
@@ -115,9 +138,7 @@ public final class Codec {
             objects.flush();
         } catch (NotSerializableException | InvalidClassException e) {
             throw new IllegalArgumentException(what + " cannot be sent to another process: it holds an object of "
-                    + e.getMessage() + ", which is not Serializable. Pass a method reference (such as"
-                    + " Square::square) or a lambda that captures only serializable values (numbers,"
-                    + " strings, lists, records that implement Serializable).", e);
+                    + e.getMessage() + ", which is not Serializable. " + DATA_ADVICE, e);
         }
     }
 

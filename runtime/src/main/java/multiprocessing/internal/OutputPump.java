@@ -83,6 +83,11 @@ public final class OutputPump {
         notifyAll();
     }
 
+    /** How many bytes the child wrote to this stream so far. */
+    public synchronized long bytesPassed() {
+        return bytesPassed;
+    }
+
     /** Waits until {@code count} bytes have been passed on or the stream ended; false on timeout. */
     public synchronized boolean awaitBytes(long count, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;

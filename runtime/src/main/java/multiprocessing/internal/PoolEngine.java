@@ -132,7 +132,7 @@ public final class PoolEngine {
         Job<R> job = new Job<>(nextJob.getAndIncrement(), outcome, callback, errorCallback, function, 1, 1, true);
         List<Object> single = new ArrayList<>(1);
         single.add(argument);
-        byte[] encodedTask = Codec.encode(task, "the task " + function);
+        byte[] encodedTask = Codec.encodeFunction(task, "the task " + function);
         submit(call, job, List.of(batch(job, 0, single, encodedTask, function)));
         return outcome;
     }
@@ -158,7 +158,7 @@ public final class PoolEngine {
         Outcome<List<R>> outcome = new Outcome<>(callbackThread, "map of " + function + " over " + count + " items");
         Job<List<R>> job = new Job<>(nextJob.getAndIncrement(), outcome, callback, errorCallback, function, count,
                 batches, false);
-        byte[] encodedTask = Codec.encode(task, "the task " + function);
+        byte[] encodedTask = Codec.encodeFunction(task, "the task " + function);
         List<Batch> work = new ArrayList<>(batches);
         for (int offset = 0; offset < count; offset += chunk) {
             work.add(batch(job, offset, list.subList(offset, Math.min(count, offset + chunk)), encodedTask, function));
@@ -341,7 +341,9 @@ public final class PoolEngine {
             String message = "the worker (pid " + worker.child.pid() + ") running " + batch.describe()
                     + (exitCode == null ? " stopped answering" : " exited with code " + exitCode)
                     + " before it returned a result (System.exit, a crash, running out of memory or a kill)."
-                    + " The pool started a replacement worker.";
+                    + (replace ? " The pool started a replacement worker."
+                    : ExitHook.exiting() ? " No replacement was started: the program is exiting."
+                    : " No replacement was started: the pool is shutting down.");
             completions.add(() -> finish(batch.job(), () -> batch.job().fail(new WorkerDiedException(message), poolId)));
         }
         if (replace) {
@@ -406,7 +408,8 @@ public final class PoolEngine {
                         launch.child.awaitOutput(1_000);
                         throw new MultiprocessingException("a pool worker JVM (pid " + launch.child.pid()
                                 + ") exited with code " + launch.child.process().exitValue() + " before it was"
-                                + " ready; its error output is above. Check -D" + Config.WORKER_JVM_ARGS + ".");
+                                + " ready; " + (launch.child.stderr().bytesPassed() > 0 ? "its error output is above"
+                                : "it wrote no error output") + ". Check -D" + Config.WORKER_JVM_ARGS + ".");
                     }
                     if (System.currentTimeMillis() > deadline) {
                         launch.child.kill();

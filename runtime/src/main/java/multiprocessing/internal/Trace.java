@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Appends one JSON object per line to the file named by {@code -Dmultiprocessing.trace}.
@@ -21,7 +23,9 @@ public final class Trace {
     public static final boolean ENABLED = System.getProperty(Config.TRACE) != null;
 
     private static final long PID = ProcessHandle.current().pid();
-    private static final Map<Long, long[]> QUEUE_COUNTS = new ConcurrentHashMap<>();
+    /** Puts (index 0) and gets (index 1) per queue; atomic, since a producer and a consumer thread count at once. */
+    private static final Map<Long, AtomicLongArray> QUEUE_COUNTS = new ConcurrentHashMap<>();
+    private static final AtomicBoolean WRITE_FAILURE_REPORTED = new AtomicBoolean();
     private static final AtomicLong QUEUE_EVENTS_WRITTEN = new AtomicLong();
     private static FileOutputStream out;
 
@@ -48,14 +52,14 @@ public final class Trace {
     /** Counts one put on a queue, reported per process when this JVM exits. */
     public static void queuePut(long queueId) {
         if (ENABLED) {
-            counts(queueId)[0]++;
+            counts(queueId).incrementAndGet(0);
         }
     }
 
     /** Counts one get on a queue, reported per process when this JVM exits. */
     public static void queueGet(long queueId) {
         if (ENABLED) {
-            counts(queueId)[1]++;
+            counts(queueId).incrementAndGet(1);
         }
     }
 
@@ -69,8 +73,8 @@ public final class Trace {
         }
     }
 
-    private static long[] counts(long queueId) {
-        return QUEUE_COUNTS.computeIfAbsent(queueId, id -> new long[2]);
+    private static AtomicLongArray counts(long queueId) {
+        return QUEUE_COUNTS.computeIfAbsent(queueId, id -> new AtomicLongArray(2));
     }
 
     /** Writes the queue counters now; a child calls it before it exits, the hook covers the rest. */
@@ -78,7 +82,8 @@ public final class Trace {
         if (!ENABLED || QUEUE_EVENTS_WRITTEN.getAndIncrement() > 0) {
             return;
         }
-        QUEUE_COUNTS.forEach((id, c) -> event("queue").field("queue", id).field("puts", c[0]).field("gets", c[1]).write());
+        QUEUE_COUNTS.forEach((id, c) -> event("queue").field("queue", id).field("puts", c.get(0)).field("gets", c.get(1))
+                .write());
     }
 
     private static synchronized void append(String line) {
@@ -89,7 +94,10 @@ public final class Trace {
             out.write(line.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // A trace must never break the program it observes; say so once and carry on.
-            System.err.println("multiprocessing: cannot write the trace file: " + e.getMessage());
+            if (WRITE_FAILURE_REPORTED.compareAndSet(false, true)) {
+                System.err.println("multiprocessing: cannot write the trace file: " + e.getMessage()
+                        + " (further trace lines are dropped without a word)");
+            }
         }
     }
 

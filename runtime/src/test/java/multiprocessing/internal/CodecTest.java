@@ -195,8 +195,9 @@ class CodecTest {
             Object captured = new Object();
             Task<Integer, Integer> task = x -> x + captured.hashCode();
             IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                    () -> Codec.encode(task, "the task"));
-            assertTrue(thrown.getMessage().contains("Serializable"), thrown.getMessage());
+                    () -> Codec.encodeFunction(task, "the task"));
+            assertAll(() -> assertTrue(thrown.getMessage().contains("Serializable"), thrown.getMessage()),
+                    () -> assertTrue(thrown.getMessage().contains("Pass a method reference"), thrown.getMessage()));
         }
 
         @Test

@@ -1,6 +1,8 @@
 package multiprocessing.internal;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +12,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import multiprocessing.MessageTooLargeException;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Covers {@link Wire}: length-prefixed blocks round-trip, and corrupt lengths or short input are refused. */
@@ -50,5 +54,27 @@ class WireTest {
     @DisplayName("a block cut short is an EOFException")
     void truncated() {
         assertThrows(EOFException.class, () -> Wire.readBlock(input(new byte[] {0, 0, 0, 5, 1, 2})));
+    }
+
+    @Nested
+    @DisplayName("the 1 GiB limit of one message, checked before sending")
+    class Limit {
+
+        @Test
+        @DisplayName("lets a message of exactly the limit through")
+        void atTheLimit() {
+            assertDoesNotThrow(() -> Wire.requireFits(Wire.MAX_BLOCK, "the result of f"));
+        }
+
+        @Test
+        @DisplayName("refuses a larger one, naming what it holds, its size and the limit, instead of a dead worker")
+        void overTheLimit() {
+            MessageTooLargeException thrown = assertThrows(MessageTooLargeException.class,
+                    () -> Wire.requireFits(Wire.MAX_BLOCK + 1L, "the result of lab.Big.make"));
+            String message = thrown.getMessage();
+            assertAll(() -> assertTrue(message.startsWith("the result of lab.Big.make takes 1073741825 bytes"), message),
+                    () -> assertTrue(message.contains("limit of 1073741824 bytes (1 GiB)"), message),
+                    () -> assertTrue(message.contains("split the work into more tasks"), message));
+        }
     }
 }
