@@ -41,6 +41,9 @@ public final class Sandbox {
         this.workRoot = workRoot;
     }
 
+    /** The environment variable that names a CI run (set by {@code .ci/run}); kept in the sandbox. */
+    public static final String CI_RUN_VARIABLE = "LAB_CI_RUN";
+
     /** Runs one request to its end (or its limit) and reports what happened. */
     public RunResult run(RunRequest request) {
         Path work = workRoot.resolve(String.format("%02d-%s", runs.incrementAndGet(), request.label()));
@@ -56,6 +59,12 @@ public final class Sandbox {
             builder.environment().put("HOME", work.toString());
             builder.environment().put("LANG", "C.UTF-8");
             builder.environment().put(ProcessReaper.MARKER_VARIABLE, marker);
+            // The one variable passed on: a CI run's own id, by which its leftover check tells the
+            // sandboxes it started from those of another build on the same machine.
+            String ciRun = System.getenv(CI_RUN_VARIABLE);
+            if (ciRun != null) {
+                builder.environment().put(CI_RUN_VARIABLE, ciRun);
+            }
             long start = System.nanoTime();
             long startUs = nowMicros();
             process = builder.start();

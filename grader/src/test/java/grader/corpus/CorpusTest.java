@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.batch.ChildJvmGrading;
 import grader.report.ClassroomReporter;
+import grader.sandbox.Sandbox;
 import grader.report.GradeJson;
 import grader.report.GradeReport;
 import grader.report.StepResult;
@@ -85,7 +86,13 @@ class CorpusTest {
     private static final int GREEN_MEANS_PERCENT = 80;
     /** Gradings of the reference solutions: the same score every time, with other gradings running at once. */
     private static final int SOLUTION_RUNS = 3;
-    private static final String MARKER_VARIABLE = "GRADER_RUN_MARKER";
+    /**
+     * Every grader this test starts, and every sandbox of theirs, carries this run's id in
+     * {@link Sandbox#CI_RUN_VARIABLE}: the leftover check finds this test's processes, and never those of
+     * another build on the same machine.
+     */
+    private static final String MARKER_VARIABLE = Sandbox.CI_RUN_VARIABLE;
+    private static final String RUN_ID = "corpus-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private static final long LEFTOVER_GRACE_MILLIS = 5_000;
 
     private static Map<String, String> orderedSteps() {
@@ -160,8 +167,10 @@ class CorpusTest {
         Path submission = testCase.assemble(temp.resolve("José Müller/One Drive/submission"));
         Path reports = temp.resolve("reports");
         long start = System.nanoTime();
-        Process grader = new ProcessBuilder(ChildJvmGrading.command("grade", submission.toString(), "--out",
-                reports.toString())).redirectErrorStream(true).redirectOutput(temp.resolve("grader.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(ChildJvmGrading.command("grade", submission.toString(), "--out",
+                reports.toString()));
+        builder.environment().put(MARKER_VARIABLE, RUN_ID);
+        Process grader = builder.redirectErrorStream(true).redirectOutput(temp.resolve("grader.log").toFile()).start();
         boolean finished = grader.waitFor(WORST_CASE_SECONDS + 60, TimeUnit.SECONDS);
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
         if (!finished) {
@@ -241,7 +250,7 @@ class CorpusTest {
     }
 
     /**
-     * Nothing of any run outlives the suite: no process on the machine carries a run's marker (found
+     * Nothing of any run outlives the suite: no process carries this test's run id (found
      * through {@code /proc/<pid>/environ} on Linux; elsewhere there is nothing to scan), and none of the
      * graders this test started left a process behind. A few seconds of grace let the last kills land.
      */
@@ -263,13 +272,13 @@ class CorpusTest {
                 + String.join("\n  ", childrenLeft));
     }
 
-    /** Live processes whose environment holds the sandbox's run marker: "pid command line". */
+    /** Live processes whose environment holds this test's run id: "pid command line". */
     private static List<String> markedProcesses() {
         Path proc = Path.of("/proc");
         if (!Files.isDirectory(proc)) {
             return List.of();
         }
-        byte[] needle = (MARKER_VARIABLE + "=").getBytes(StandardCharsets.UTF_8);
+        byte[] needle = (MARKER_VARIABLE + "=" + RUN_ID + "\0").getBytes(StandardCharsets.UTF_8);
         long self = ProcessHandle.current().pid();
         List<String> found = new ArrayList<>();
         try (Stream<Path> entries = Files.list(proc)) {
