@@ -5,8 +5,8 @@ import grader.export.TemplateFiles;
 import grader.report.GradeReport;
 import grader.report.ProtectedFiles;
 import grader.report.RunTimeline;
-import grader.report.TimelineReport;
 import grader.report.StepResult;
+import grader.report.TimelineReport;
 import grader.sandbox.CompileResult;
 import grader.sandbox.FileTrees;
 import grader.sandbox.RunResult;
@@ -30,6 +30,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import multiprocessing.tools.Timeline;
 
 /**
@@ -70,15 +71,6 @@ public final class Grader {
     }
 
     /**
-     * Grades the submission in {@code directory}.
-     *
-     * @throws IllegalArgumentException if the directory holds no lab sources
-     */
-    public GradeReport grade(Path directory) {
-        return gradeWithTimelines(directory).report();
-    }
-
-    /**
      * Grades the submission in {@code directory} and draws each step's main run: from its trace, completed
      * by what the sandbox saw (see {@link RunResult#picture()}).
      *
@@ -98,7 +90,7 @@ public final class Grader {
             Sandbox sandbox = new Sandbox(SandboxLimits.standard(), trusted, work.resolve("runs"));
             Map<Step, StepEvidence> evidence = new EnumMap<>(Step.class);
             for (Step step : Step.values()) {
-                String mainFile = step.sourceFile().substring("lab/".length());
+                String mainFile = step.fileName();
                 CompileResult compiled = compiler.compile(submission, mainFile, sources, work.resolve("classes").resolve(step.id()));
                 phases.put("compile " + step.id(), compiled.millis());
                 evidence.put(step, StepEvidence.create(step, submission, compiled, sandbox, phases));
@@ -150,7 +142,7 @@ public final class Grader {
      * program that never used the runtime, with what still ran drawn up to the moment a stopped run was
      * stopped; none for a step whose main never ran.
      */
-    private static java.util.Optional<Timeline> readTimeline(StepEvidence evidence) {
+    private static Optional<Timeline> readTimeline(StepEvidence evidence) {
         return evidence.mainIfRan().map(RunResult::picture);
     }
 

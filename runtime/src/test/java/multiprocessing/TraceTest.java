@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -246,9 +247,9 @@ class TraceTest {
         @DisplayName("one task_start per task, paired by pid, pool and batch")
         void paired() {
             assertEquals(events("task").stream().map(TraceTest.TaskStartEvents::key).sorted(
-                    java.util.Comparator.comparing(Object::toString)).toList(),
+                    Comparator.comparing(Object::toString)).toList(),
                     events("task_start").stream().map(TraceTest.TaskStartEvents::key).sorted(
-                            java.util.Comparator.comparing(Object::toString)).toList());
+                            Comparator.comparing(Object::toString)).toList());
         }
 
         @Test

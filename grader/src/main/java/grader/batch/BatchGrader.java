@@ -8,6 +8,7 @@ import grader.sandbox.FileTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public final class BatchGrader {
             if (Files.isRegularFile(location)) {
                 return Grader.version() + " " + TemplateFiles.sha256(Files.readAllBytes(location)).substring(0, 16);
             }
-        } catch (java.net.URISyntaxException | IOException | RuntimeException e) {
+        } catch (URISyntaxException | IOException | RuntimeException e) {
             // fall through: the version alone
         }
         return Grader.version();

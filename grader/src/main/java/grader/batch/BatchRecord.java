@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the batch grader remembers about one student, in {@code <grades-dir>/.batch/<login>.json}:
@@ -48,7 +50,7 @@ public record BatchRecord(String login, String repository, String commit, String
 
         /** The lower-case word in the file. */
         public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Status of(String word) {
@@ -85,19 +87,19 @@ public record BatchRecord(String login, String repository, String commit, String
      * Reads the record for {@code login}, if there is a readable one. A damaged record reads as
      * absent: the repository is then graded again, which is always safe.
      */
-    public static java.util.Optional<BatchRecord> read(Path gradesDir, String login) {
+    public static Optional<BatchRecord> read(Path gradesDir, String login) {
         Path file = file(gradesDir, login);
         if (!Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             Map<String, Object> map = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
-            return java.util.Optional.of(new BatchRecord((String) map.get("login"), (String) map.get("repository"),
+            return Optional.of(new BatchRecord((String) map.get("login"), (String) map.get("repository"),
                     (String) map.get("commit"), (String) map.get("grader_version"), Status.of((String) map.get("status")),
                     (String) map.get("message"), Boolean.TRUE.equals(map.get("submitted")),
                     Instant.parse((String) map.get("graded_at")), ((Number) map.get("seconds")).doubleValue()));
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public record StudentRepository(String login, Path path) {
         for (Path source : sources) {
             byte[] stub = stubs.get(LAB + source.getFileName());
             try {
-                if (stub == null || !java.util.Arrays.equals(stub, Files.readAllBytes(source))) {
+                if (stub == null || !Arrays.equals(stub, Files.readAllBytes(source))) {
                     return true;
                 }
             } catch (IOException e) {

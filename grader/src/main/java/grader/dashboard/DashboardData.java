@@ -13,12 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The page's data as compact JSON, which the page's script renders. Its shape:
@@ -47,7 +45,7 @@ import java.util.Set;
  * Texts repeated across students ({@code strings}) are stored once.
  *
  * <p>A step's {@code pool} says whether its main was meant to run its work on a pool's workers (see
- * {@link #POOL_STEPS}). A student's {@code timelines}, in step order too, hold the grade file's run
+ * {@link Step#usesPool()}). A student's {@code timelines}, in step order too, hold the grade file's run
  * timeline of each step ({@code null} where there is none) as {@code [verdict, bits, lanes, tasks,
  * span_ms, bars]}: {@code verdict} indexes {@code strings}; {@code bits} adds 1 for {@code parallel},
  * 2 for {@code serial}, 4 for {@code single_process}, 8 for {@code truncated}; {@code lanes} indexes
@@ -69,7 +67,6 @@ final class DashboardData {
      * {@code single_process} mean the pool was bypassed; in the queue step the field says that no
      * {@code Process} was started, which the page does not count as a single-process run.
      */
-    static final Set<Step> POOL_STEPS = EnumSet.of(Step.SQUARE, Step.COMPLEX_SQUARE, Step.SLOW_SQUARE);
 
     private final IndexTable<String> strings = new IndexTable<>();
     private final IndexTable<List<String>> laneSets = new IndexTable<>();
@@ -131,7 +128,7 @@ final class DashboardData {
         map.put("id", clean(step.id()));
         map.put("title", clean(step.title()));
         map.put("max", step.maxScore());
-        map.put("pool", POOL_STEPS.stream().anyMatch(pool -> pool.id().equals(step.id())));
+        map.put("pool", Arrays.stream(Step.values()).anyMatch(known -> known.id().equals(step.id()) && known.usesPool()));
         map.put("graded", step.graded());
         map.put("passed", step.passed());
         map.put("tests", step.tests().stream().map(test -> {

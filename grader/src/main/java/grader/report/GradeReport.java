@@ -1,6 +1,8 @@
 package grader.report;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +27,7 @@ public record GradeReport(int score, int maxScore, String submission, Instant gr
     /** A null {@code protectedFiles} means they were not checked; null {@code timelines}, none. */
     public GradeReport {
         protectedFiles = protectedFiles == null ? ProtectedFiles.notChecked() : protectedFiles;
-        timelines = timelines == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timelines));
+        timelines = timelines == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(timelines));
     }
 
     /** A report without timelines. */

@@ -1,6 +1,7 @@
 package grader.report;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Whether the files a student must not change (workflow, build files, runtime, public tests) still
@@ -48,7 +49,7 @@ public record ProtectedFiles(boolean checked, List<String> modified, List<String
 
     /** Every differing file: the modified ones, then the missing, then the added. */
     public List<Change> changes() {
-        return java.util.stream.Stream.of(
+        return Stream.of(
                         modified.stream().map(p -> new Change(p, "modified")),
                         missing.stream().map(p -> new Change(p, "missing")),
                         added.stream().map(p -> new Change(p, "added")))

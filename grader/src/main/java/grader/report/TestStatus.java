@@ -1,5 +1,7 @@
 package grader.report;
 
+import java.util.Locale;
+
 /** How one graded test ended. */
 public enum TestStatus {
     /** The test's expectations held: full points. */
@@ -13,6 +15,6 @@ public enum TestStatus {
 
     /** The lower-case word used in grade.json ({@code passed}, {@code failed}, ...). */
     public String word() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -88,7 +90,7 @@ final class ProcessReaper {
             for (long pid : pids) {
                 ProcessHandle.of(pid).ifPresent(p -> {
                     try {
-                        p.onExit().get(java.time.Duration.ofSeconds(2).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                        p.onExit().get(Duration.ofSeconds(2).toMillis(), TimeUnit.MILLISECONDS);
                     } catch (Exception ignored) {
                         // checked again next round
                     }

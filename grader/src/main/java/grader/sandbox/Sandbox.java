@@ -1,6 +1,7 @@
 package grader.sandbox;
 
 import grader.json.Json;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -147,7 +148,7 @@ public final class Sandbox {
                 "-Dmultiprocessing.trace=" + traceFile,
                 "-Dmultiprocessing.maxProcesses=" + (limits.maxProcesses() - 2),
                 "-Dmultiprocessing.worker.jvmArgs=" + heap + " -Xss1m",
-                "-cp", String.join(java.io.File.pathSeparator, trusted.runtime().toString(),
+                "-cp", String.join(File.pathSeparator, trusted.runtime().toString(),
                         trusted.harness().toString(), request.classes().toString()),
                 "grader.harness.Probe", probeFile.toString(), request.check()));
         command.addAll(request.arguments());

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -64,7 +66,7 @@ public final class Submission {
         try (Stream<Path> files = Files.list(lab)) {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (!name.endsWith(".java") || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!name.endsWith(".java") || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
                 if (Files.size(file) > MAX_SOURCE_BYTES) {
@@ -99,8 +101,8 @@ public final class Submission {
      * The student repository's root when the submission was given as one (a directory holding
      * {@code exercises/src/main/java/lab}); empty for a module directory such as {@code solutions/}.
      */
-    public java.util.Optional<Path> repositoryRoot() {
-        return displayPrefix.startsWith("exercises/") ? java.util.Optional.of(directory) : java.util.Optional.empty();
+    public Optional<Path> repositoryRoot() {
+        return displayPrefix.startsWith("exercises/") ? Optional.of(directory) : Optional.empty();
     }
 
     /** The {@code lab} source directory. */
@@ -119,7 +121,7 @@ public final class Submission {
     }
 
     /** The source of {@code fileName} (such as {@code Square.java}), if submitted. */
-    public java.util.Optional<Path> source(String fileName) {
+    public Optional<Path> source(String fileName) {
         return sources.stream().filter(p -> p.getFileName().toString().equals(fileName)).findFirst();
     }
 

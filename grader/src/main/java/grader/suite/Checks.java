@@ -98,8 +98,7 @@ public final class Checks {
                     .actual(key + " threw " + outcome.get("error") + (at == null ? "" : " at " + at));
             if (at != null && at.contains(":")) {
                 String file = at.substring(0, at.indexOf(':'));
-                feedback.at(new SourceLocation(evidence.sourcePath().replace(evidence.step().sourceFile()
-                        .substring("lab/".length()), file), parseLine(at)));
+                feedback.at(new SourceLocation(evidence.sourcePath().replace(evidence.step().fileName(), file), parseLine(at)));
             }
             if (String.valueOf(outcome.get("error")).contains("not implemented yet")) {
                 feedback.hint("this is still the stub: replace its body with your code");

@@ -1,29 +1,35 @@
 package grader.suite;
 
+import java.time.Duration;
+
 /**
  * The four steps of the lab: their ids, the class a student writes, the points, and the guide section
  * that teaches them. Points are split equally over a step's tests (see {@link Points}).
  */
 public enum Step {
     /** Step 1: map a function over ten numbers on a pool. */
-    SQUARE("square", "Square", 20, "Step 1: square"),
+    SQUARE("square", "Square", 20, "Step 1: square", 20, true),
     /** Step 2: a million squares in {@code long}, on a pool closed by try-with-resources. */
-    COMPLEX_SQUARE("complex_square", "ComplexSquare", 25, "Step 2: complex_square"),
+    COMPLEX_SQUARE("complex_square", "ComplexSquare", 25, "Step 2: complex_square", 25, true),
     /** Step 3: a producer and a consumer process sharing a queue, stopped by a sentinel. */
-    QUEUE("queue", "MultiprocessingQueue", 25, "Step 3: queue"),
+    QUEUE("queue", "MultiprocessingQueue", 25, "Step 3: queue", 20, false),
     /** Step 4: ten slow tasks with callbacks, four at a time. */
-    SLOW_SQUARE("slow_square", "SlowSquare", 30, "Step 4: slow_square");
+    SLOW_SQUARE("slow_square", "SlowSquare", 30, "Step 4: slow_square", 25, true);
 
     private final String id;
     private final String simpleClassName;
     private final int maxScore;
     private final String title;
+    private final int mainLimitSeconds;
+    private final boolean usesPool;
 
-    Step(String id, String simpleClassName, int maxScore, String title) {
+    Step(String id, String simpleClassName, int maxScore, String title, int mainLimitSeconds, boolean usesPool) {
         this.id = id;
         this.simpleClassName = simpleClassName;
         this.maxScore = maxScore;
         this.title = title;
+        this.mainLimitSeconds = mainLimitSeconds;
+        this.usesPool = usesPool;
     }
 
     /** The id used in reports and by GitHub Classroom: {@code complex_square}. */
@@ -38,7 +44,25 @@ public enum Step {
 
     /** The source file relative to the source root: {@code lab/ComplexSquare.java}. */
     public String sourceFile() {
-        return "lab/" + simpleClassName + ".java";
+        return "lab/" + fileName();
+    }
+
+    /** The source file's name: {@code ComplexSquare.java}. */
+    public String fileName() {
+        return simpleClassName + ".java";
+    }
+
+    /**
+     * How long the step's {@code main} may run in the sandbox: several times what a correct one needs on
+     * a loaded 2-core machine (the grader's README lists these bounds).
+     */
+    public Duration mainLimit() {
+        return Duration.ofSeconds(mainLimitSeconds);
+    }
+
+    /** Whether the step's lesson is a {@code Pool} (step 3's is a pair of {@code Process}es). */
+    public boolean usesPool() {
+        return usesPool;
     }
 
     /** Points this step is worth. */

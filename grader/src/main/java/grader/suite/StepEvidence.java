@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +30,7 @@ public final class StepEvidence {
     private final Map<String, Long> phaseMillis;
     private final Optional<String> signatureProblem;
     /** Rules whose violation could forge evidence: breaking one zeroes the step. */
-    private static final java.util.Set<String> INTEGRITY_RULES = java.util.Set.of(
+    private static final Set<String> INTEGRITY_RULES = Set.of(
             ForbiddenShortcuts.NO_OTHER_PROGRAMS.name(), ForbiddenShortcuts.NO_REFLECTION.name(),
             ForbiddenShortcuts.NO_FILES_OR_NETWORK.name(), ForbiddenShortcuts.NO_SYSTEM_SETTINGS.name(),
             ForbiddenShortcuts.NO_RUNTIME_INTERNALS.name(), ForbiddenShortcuts.NO_GRADER_CLASSES.name());
@@ -67,7 +68,7 @@ public final class StepEvidence {
 
     /** How reports name the step's source file. */
     public String sourcePath() {
-        return submission.displayPath(step.sourceFile().substring("lab/".length()));
+        return submission.displayPath(step.fileName());
     }
 
     /**
@@ -76,7 +77,7 @@ public final class StepEvidence {
      * @throws NotGradable naming the missing file, the compile errors or the missing member
      */
     public void requireGradable() {
-        String file = step.sourceFile().substring("lab/".length());
+        String file = step.fileName();
         if (submission.source(file).isEmpty()) {
             throw Feedback.on(step).checked(file + " is missing, so no test of this step can run")
                     .expected("the file " + sourcePath() + ", as the template has it").notGradable();
@@ -122,7 +123,7 @@ public final class StepEvidence {
 
     /** Where a violation is, in the student's repository. */
     public SourceLocation locate(Violation violation) {
-        String file = violation.sourceFile() == null ? step.sourceFile().substring("lab/".length())
+        String file = violation.sourceFile() == null ? step.fileName()
                 : violation.sourceFile();
         return new SourceLocation(submission.displayPath(file), Math.max(1, violation.line()));
     }
@@ -146,8 +147,8 @@ public final class StepEvidence {
     }
 
     /** The run of the step's {@code main}, if a test asked for it; never starts it. */
-    public synchronized java.util.Optional<RunResult> mainIfRan() {
-        return java.util.Optional.ofNullable(runs.get("main"));
+    public synchronized Optional<RunResult> mainIfRan() {
+        return Optional.ofNullable(runs.get("main"));
     }
 
     /** A run of one of the harness's checks for this step. */
@@ -168,11 +169,6 @@ public final class StepEvidence {
     }
 
     private Duration mainTimeout() {
-        return Duration.ofSeconds(step == Step.SQUARE || step == Step.QUEUE ? 20 : 25);
-    }
-
-    /** The time limit of a step's {@code main}, for messages. */
-    public long mainTimeoutSeconds() {
-        return mainTimeout().toSeconds();
+        return step.mainLimit();
     }
 }

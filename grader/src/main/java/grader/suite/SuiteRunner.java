@@ -10,10 +10,13 @@ import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -102,11 +105,11 @@ public final class SuiteRunner {
                 return;
             }
             TestResult outcome = toResult(test.getDisplayName(), points.value(), result);
-            org.junit.jupiter.api.Order order = m.getAnnotation(org.junit.jupiter.api.Order.class);
+            Order order = m.getAnnotation(Order.class);
             byStep.computeIfAbsent(graded.value(), s -> Collections.synchronizedList(new ArrayList<>()))
                     .add(new Ranked(order == null ? Integer.MAX_VALUE : order.value(), outcome));
             synchronized (progress) {
-                progress.printf("  %-7s %-15s %s (%d/%d)%n", outcome.status().word().toUpperCase(java.util.Locale.ROOT),
+                progress.printf("  %-7s %-15s %s (%d/%d)%n", outcome.status().word().toUpperCase(Locale.ROOT),
                         graded.value().id(), outcome.name(), outcome.score(), outcome.maxScore());
             }
         }
@@ -144,7 +147,7 @@ public final class SuiteRunner {
             List<StepResult> steps = new ArrayList<>();
             for (Step step : Step.values()) {
                 List<TestResult> tests = byStep.getOrDefault(step, List.of()).stream()
-                        .sorted(java.util.Comparator.comparingInt(Ranked::order)).map(Ranked::result).toList();
+                        .sorted(Comparator.comparingInt(Ranked::order)).map(Ranked::result).toList();
                 int score = tests.stream().mapToInt(TestResult::score).sum();
                 steps.add(new StepResult(step.id(), step.title(), score, step.maxScore(), tests));
             }

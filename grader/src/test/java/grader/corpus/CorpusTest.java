@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.batch.ChildJvmGrading;
 import grader.report.ClassroomReporter;
-import grader.sandbox.Sandbox;
 import grader.report.GradeJson;
 import grader.report.GradeReport;
 import grader.report.StepResult;
 import grader.report.TestResult;
+import grader.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -297,7 +298,7 @@ class CorpusTest {
                 }
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot list /proc", e);
+            throw new UncheckedIOException("cannot list /proc", e);
         }
         return found;
     }

@@ -16,11 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -146,7 +149,7 @@ class DashboardBrowserTest {
                 shown.add(score);
             }
             List<Integer> expected = new ArrayList<>(shown);
-            expected.sort(descending ? java.util.Comparator.reverseOrder() : java.util.Comparator.naturalOrder());
+            expected.sort(descending ? Comparator.reverseOrder() : Comparator.naturalOrder());
             assertEquals(expected, shown);
         }
 
@@ -228,7 +231,7 @@ class DashboardBrowserTest {
         /** The steps whose work the lab meant for a pool; only there does a single-process run count. */
         private static final Set<String> POOL_STEPS = Set.of("square", "complex_square", "slow_square");
 
-        private Set<String> loginsWhere(java.util.function.BiPredicate<String, RunTimeline> stepRan) {
+        private Set<String> loginsWhere(BiPredicate<String, RunTimeline> stepRan) {
             Set<String> found = new TreeSet<>();
             reports.forEach((login, report) -> report.timelines().forEach((step, timeline) -> {
                 if (stepRan.test(step, timeline)) {
@@ -252,10 +255,10 @@ class DashboardBrowserTest {
             Map<String, RunTimeline> timelines = reports.get(login).timelines();
             tab.click("#students tbody tr[data-login='" + login + "'] button.drill");
             tab.waitFor("document.querySelector('#detail').open");
-            Map<String, List<Long>> expected = new java.util.TreeMap<>();
+            Map<String, List<Long>> expected = new TreeMap<>();
             timelines.forEach((step, timeline) -> expected.put(step,
                     List.of((long) timeline.bars().size(), (long) timeline.lanes().size())));
-            Map<String, List<Long>> drawn = new java.util.TreeMap<>();
+            Map<String, List<Long>> drawn = new TreeMap<>();
             ((List<List<Object>>) tab.evaluate("[...document.querySelectorAll('#detail svg.timeline')].map(svg =>"
                     + " [svg.dataset.step, svg.querySelectorAll('rect.bar').length, svg.querySelectorAll('text.lane').length])"))
                     .forEach(svg -> drawn.put((String) svg.get(0),

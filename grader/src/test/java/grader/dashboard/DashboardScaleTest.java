@@ -10,6 +10,7 @@ import grader.browser.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class DashboardScaleTest {
                     () -> assertTrue(rows >= STUDENTS * 0.98, rows + " rows"),
                     () -> assertTrue(generated < GENERATE_TARGET_S * SLACK, figures),
                     () -> assertTrue(interactive < INTERACTIVE_TARGET_S * SLACK, figures),
-                    () -> assertEquals(java.util.List.of(), tab.pageErrors()));
+                    () -> assertEquals(List.of(), tab.pageErrors()));
         }
     }
 }

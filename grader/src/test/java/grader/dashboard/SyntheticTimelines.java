@@ -5,6 +5,7 @@ import grader.suite.Step;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,7 +19,7 @@ import java.util.Random;
  * The flags and counts are computed from the bars, so they always agree with the picture.
  */
 final class SyntheticTimelines {
-    private static final List<Step> POOL_STEPS = List.of(Step.SQUARE, Step.COMPLEX_SQUARE, Step.SLOW_SQUARE);
+    private static final List<Step> POOL_STEPS = Arrays.stream(Step.values()).filter(Step::usesPool).toList();
     private static final int WORKERS = 4;
     private static final List<String> POOL_LANES = List.of("main", "worker 1", "worker 2", "worker 3", "worker 4");
 

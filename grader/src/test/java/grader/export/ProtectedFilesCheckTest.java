@@ -7,6 +7,7 @@ import grader.report.ProtectedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -56,7 +57,7 @@ class ProtectedFilesCheckTest {
         @Test
         @DisplayName("a changed pom as modified")
         void modifiedPom() throws IOException {
-            Files.writeString(repository.resolve("exercises/pom.xml"), "<!-- tests off -->", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(repository.resolve("exercises/pom.xml"), "<!-- tests off -->", StandardOpenOption.APPEND);
             assertEquals(List.of("exercises/pom.xml"), check().modified());
         }
 

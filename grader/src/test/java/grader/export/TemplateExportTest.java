@@ -10,12 +10,15 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -69,7 +72,7 @@ class TemplateExportTest {
         void modules() throws IOException {
             String pom = read("pom.xml");
             List<String> modules = new ArrayList<>();
-            java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(pom);
+            Matcher matcher = Pattern.compile("<module>([^<]+)</module>").matcher(pom);
             while (matcher.find()) {
                 modules.add(matcher.group(1));
             }
@@ -167,7 +170,7 @@ class TemplateExportTest {
         void updates() throws IOException {
             Files.writeString(target.resolve("pom.xml"), "old");
             Path stale = Files.writeString(target.resolve("OLD-NOTES.md"), "from an older template");
-            Files.writeString(target.resolve(TemplateExporter.FILE_LIST), "OLD-NOTES.md\n", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(target.resolve(TemplateExporter.FILE_LIST), "OLD-NOTES.md\n", StandardOpenOption.APPEND);
             Path own = Files.createDirectories(target.resolve(".git")).resolve("config");
             Files.writeString(own, "[core]");
 

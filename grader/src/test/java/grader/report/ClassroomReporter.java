@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,7 +43,7 @@ public final class ClassroomReporter {
             if (runner.isEmpty()) {
                 continue;
             }
-            String encoded = env.get(runner.trim().toUpperCase(java.util.Locale.ROOT) + "_RESULTS");
+            String encoded = env.get(runner.trim().toUpperCase(Locale.ROOT) + "_RESULTS");
             if (encoded == null) {
                 throw new IllegalStateException("no variable for runner " + runner);
             }
@@ -92,7 +93,7 @@ public final class ClassroomReporter {
         long passed = tests.stream().filter(test -> "pass".equals(test.get("status"))).count();
         double max = number(results.get("max_score"));
         double points = ((double) passed / tests.size()) * (max == 0 ? 1 : max);
-        return String.format(java.util.Locale.ROOT, "%.2f", points);
+        return String.format(Locale.ROOT, "%.2f", points);
     }
 
     @SuppressWarnings("unchecked")

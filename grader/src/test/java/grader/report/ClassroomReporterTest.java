@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -83,7 +84,7 @@ class ClassroomReporterTest {
                     List.of(new StepResult("square", "Step 1: square", 1, 10, List.of(
                             new TestResult("small", TestStatus.PASSED, 1, 1, "", null),
                             new TestResult("big", TestStatus.FAILED, 0, 9, "no", null)))),
-                    java.util.Map.of());
+                    Map.of());
             ClassroomReporter reporter = reporterFor(report);
             assertNotEquals(String.format(Locale.ROOT, "%.2f", 1.0), reporter.logTablePoints("square"));
         }

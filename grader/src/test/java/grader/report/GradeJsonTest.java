@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import grader.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ class GradeJsonTest {
                     10, 4, 4, 3_300, List.of("main", "worker 1"), List.of(new RunTimeline.Bar(1, 140, 1249)), false);
             GradeReport report = new GradeReport(mixed.score(), mixed.maxScore(), mixed.submission(), mixed.gradedAt(),
                     mixed.graderVersion(), mixed.steps(), mixed.phaseMillis(), mixed.protectedFiles(),
-                    java.util.Map.of("slow_square", timeline));
+                    Map.of("slow_square", timeline));
             assertEquals(report, roundTrip(report));
         }
 
@@ -192,7 +193,7 @@ class GradeJsonTest {
         void nanoseconds() throws IOException {
             GradeReport mixed = SampleReports.mixed();
             GradeReport report = new GradeReport(mixed.score(), mixed.maxScore(), mixed.submission(),
-                    java.time.Instant.parse("2025-03-01T12:34:56.123456789Z"), mixed.graderVersion(), mixed.steps(),
+                    Instant.parse("2025-03-01T12:34:56.123456789Z"), mixed.graderVersion(), mixed.steps(),
                     mixed.phaseMillis());
             assertEquals(report, roundTrip(report));
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class ReportWriterTest {
         void failureNamed() {
             GradeReport clash = new SampleReports.Builder().step("slow_square", "a", 1).passed("t")
                     .step("slowsquare", "b", 1).passed("t").build();
-            IOException error = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+            IOException error = Assertions.assertThrows(IOException.class,
                     () -> ReportWriter.writeAll(clash, temp));
             assertTrue(error.getMessage().startsWith("could not write classroom/ in "), error.getMessage());
         }

@@ -4,9 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import multiprocessing.MultiprocessingException;
 
@@ -91,13 +94,13 @@ public final class ChildLauncher {
         Path directory = Path.of(System.getProperty("java.io.tmpdir"));
         boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
         for (int attempt = 0; ; attempt++) {
-            Path file = directory.resolve(prefix + java.util.HexFormat.of().formatHex(Hub.randomBytes(8)) + suffix);
+            Path file = directory.resolve(prefix + HexFormat.of().formatHex(Hub.randomBytes(8)) + suffix);
             try {
                 return posix
-                        ? Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+                        ? Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rw-------")))
                         : Files.createFile(file);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException e) {
                 if (attempt == 10) {
                     throw e;
                 }

@@ -5,11 +5,14 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -52,9 +55,9 @@ public final class Hub {
      * first loads the JDK's security-provider framework, some fifty classes on every program's start.
      */
     static byte[] randomBytes(int count) {
-        java.nio.file.Path urandom = java.nio.file.Path.of("/dev/urandom");
-        if (java.nio.file.Files.isReadable(urandom)) {
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(urandom)) {
+        Path urandom = Path.of("/dev/urandom");
+        if (Files.isReadable(urandom)) {
+            try (InputStream in = Files.newInputStream(urandom)) {
                 byte[] bytes = in.readNBytes(count);
                 if (bytes.length == count) {
                     return bytes;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedList;
@@ -217,9 +218,9 @@ class CodecTest {
         @DisplayName("to decode a serialized class that does not exist here, with an IllegalStateException")
         void unknownClass() {
             byte[] encoded = Codec.encode(new Point(1, 2), "p");
-            String text = new String(encoded, java.nio.charset.StandardCharsets.ISO_8859_1)
+            String text = new String(encoded, StandardCharsets.ISO_8859_1)
                     .replace("CodecTest$Point", "CodecTest$Pxint");
-            byte[] tampered = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            byte[] tampered = text.getBytes(StandardCharsets.ISO_8859_1);
             assertThrows(IllegalStateException.class, () -> Codec.decode(tampered));
         }
     }

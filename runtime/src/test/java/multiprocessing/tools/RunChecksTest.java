@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import multiprocessing.tools.RunChecks.Finding;
 import org.junit.jupiter.api.DisplayName;
@@ -131,7 +132,7 @@ class RunChecksTest {
                 asked.set(true);
                 return OK;
             });
-            assertEquals(java.util.List.of(failed, false), java.util.List.of(result, asked.get()));
+            assertEquals(List.of(failed, false), List.of(result, asked.get()));
         }
 
         @Test

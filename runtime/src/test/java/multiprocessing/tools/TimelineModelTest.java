@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import multiprocessing.tools.Timeline.Bar;
 import multiprocessing.tools.Timeline.Lane;
 import multiprocessing.tools.Timeline.Lifetime;
@@ -378,7 +379,7 @@ class TimelineModelTest {
         @Test
         @DisplayName("says who stopped the run")
         void stoppedBecause() {
-            assertEquals(java.util.Optional.of(STOPPED), new TraceBuilder().within(MAIN, 0, 100, STOPPED).stoppedBecause());
+            assertEquals(Optional.of(STOPPED), new TraceBuilder().within(MAIN, 0, 100, STOPPED).stoppedBecause());
         }
 
         @Test
