@@ -24,6 +24,7 @@ import java.util.Map;
  * {"generated": "2025-03-01T12:00:00Z",
  *  "strings": ["a failure message", "a flag's detail", "10 tasks ran on 4 workers in 3 rounds: parallel.", ...],
  *  "laneSets": [["main", "worker 1", "worker 2", "worker 3", "worker 4"], ...],
+ *  "runBits": {"parallel": 1, "serial": 2, "singleProcess": 4, "truncated": 8},
  *  "statuses": ["passed", "failed", "error", "timeout"],
  *  "flagKinds": [{"id": "no-submission", "label": "no submission"}, ...],
  *  "overview": {"students": 3, "submitted": 2, "notSubmitted": 1, "graded": 2, "mean": 61.5, "median": 61.5,
@@ -47,8 +48,8 @@ import java.util.Map;
  * <p>A step's {@code pool} says whether its main was meant to run its work on a pool's workers (see
  * {@link Step#usesPool()}). A student's {@code timelines}, in step order too, hold the grade file's run
  * timeline of each step ({@code null} where there is none) as {@code [verdict, bits, lanes, tasks,
- * span_ms, bars]}: {@code verdict} indexes {@code strings}; {@code bits} adds 1 for {@code parallel},
- * 2 for {@code serial}, 4 for {@code single_process}, 8 for {@code truncated}; {@code lanes} indexes
+ * span_ms, bars]}: {@code verdict} indexes {@code strings}; {@code bits} adds up the {@link RunBit}s, whose
+ * values the data's {@code runBits} gives the script; {@code lanes} indexes
  * {@code laneSets}, the lists of lane names, stored once because nearly every run has the same lanes;
  * {@code bars} is flat, three numbers a bar: its lane, its start minus the previous bar's start (the
  * first bar's minus 0), and its length, all in milliseconds. Differences and lengths are short numbers
@@ -94,6 +95,7 @@ final class DashboardData {
         root.put("generated", generated.toString());
         root.put("strings", strings.values());
         root.put("laneSets", laneSets.values());
+        root.put("runBits", RunBit.forScript());
         root.put("statuses", Arrays.stream(TestStatus.values()).map(TestStatus::word).toList());
         root.put("flagKinds", Arrays.stream(FlagKind.values()).map(DashboardData::flagKind).toList());
         root.put("overview", overview());
@@ -201,8 +203,7 @@ final class DashboardData {
 
     /** A run timeline in the compact form the class javadoc describes. */
     private List<Object> timeline(RunTimeline timeline) {
-        int bits = (timeline.parallel() ? 1 : 0) | (timeline.serial() ? 2 : 0) | (timeline.singleProcess() ? 4 : 0)
-                | (timeline.truncated() ? 8 : 0);
+        int bits = RunBit.of(timeline);
         List<Long> bars = new ArrayList<>(3 * timeline.bars().size());
         long previousStart = 0;
         for (RunTimeline.Bar bar : timeline.bars()) {

@@ -1,5 +1,9 @@
 package multiprocessing.tools;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,42 +46,8 @@ final class HtmlTimeline {
     private static final int MAX_TITLE = 200;
     private static final int MAX_LANE_LABEL = 24;
 
-    private static final String STYLE = """
-            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px;color:#222;background:#fff}
-            h1{font-size:20px;margin:0 0 8px}
-            .verdict{font-size:16px;font-weight:600;margin:8px 0}
-            .summary,.help{color:#555}
-            .notes{color:#8a4b00}
-            figure{margin:12px 0}
-            svg{display:block;max-width:100%;height:auto;border:1px solid #ddd}
-            .stripe{fill:#f5f6f8}
-            .tick line{stroke:#ddd}
-            .tick text,.axis-title{font-size:11px;fill:#666}
-            .lane-name{font-size:13px;fill:#222}
-            .queue{font-size:11px;fill:#666}
-            .task{stroke:#fff;stroke-width:.5}
-            .task.merged{opacity:.7}
-            .task.failed{stroke:#c00;stroke-width:2}
-            .task.unfinished{fill-opacity:.5;stroke:#222;stroke-width:1.5;stroke-dasharray:5 3}
-            .bar-label{font-size:11px;fill:#fff;pointer-events:none}
-            .callback{fill:#222}
-            .worker-exit{stroke:#c00;stroke-width:2;fill:none}
-            .lifetime{fill:#8a8a8a}
-            .lifetime.open{fill:#c8c8c8}
-            .main-life{fill:#5b6b82}
-            .main-life.stopped{fill:#a9b3c2}
-            .stop{stroke:#c00;stroke-width:2;stroke-dasharray:6 4}
-            .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 18px}
-            .swatch{display:inline-block;width:14px;height:10px;margin-right:6px;vertical-align:middle}
-            .swatch.failed{outline:2px solid #c00;outline-offset:-2px;background:#bbb}
-            .swatch.merged{background:#bbb;opacity:.7}
-            .swatch.dot{width:8px;height:8px;border-radius:50%;background:#222}
-            .swatch.cross{background:none;color:#c00;width:auto;font-weight:700}
-            .swatch.band{height:4px;background:#8a8a8a}
-            .swatch.main-band{height:4px;background:#5b6b82}
-            .swatch.unfinished{background:#ddd;outline:2px dashed #222;outline-offset:-2px}
-            .swatch.stop{width:3px;height:14px;background:#c00}
-            """;
+    /** The page's stylesheet, kept as a file beside this class ({@code timeline.css}). */
+    private static final String STYLE = readStyle();
 
     private final Timeline timeline;
     private final String title;
@@ -411,5 +381,16 @@ final class HtmlTimeline {
             }
         }
         return escaped.toString();
+    }
+
+    private static String readStyle() {
+        try (InputStream in = HtmlTimeline.class.getResourceAsStream("timeline.css")) {
+            if (in == null) {
+                throw new IllegalStateException("the runtime lacks multiprocessing/tools/timeline.css");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read multiprocessing/tools/timeline.css", e);
+        }
     }
 }
