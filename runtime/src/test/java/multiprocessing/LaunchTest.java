@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -241,16 +242,14 @@ class LaunchTest {
         @Test
         @DisplayName("a class path directory whose path holds non-ASCII letters and spaces")
         void nonAsciiDirectory(@TempDir Path temp) throws Exception {
-            Path classes = temp.resolve(ODD_FOLDER);
-            ClassFiles.copyTo(classes, SquaresMain.class);
+            Path classes = squaresProgramIn(temp.resolve(ODD_FOLDER));
             assertRunsSquares(JavaProcess.start(classes.toString(), List.of(), SquaresMain.class.getName()));
         }
 
         @Test
         @DisplayName("a class path given as a JAR manifest, as IntelliJ shortens long ones")
         void manifestJar(@TempDir Path temp) throws Exception {
-            Path classes = temp.resolve(ODD_FOLDER);
-            ClassFiles.copyTo(classes, SquaresMain.class);
+            Path classes = squaresProgramIn(temp.resolve(ODD_FOLDER));
             Path jar = temp.resolve("classpath.jar");
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -265,8 +264,7 @@ class LaunchTest {
         @Test
         @DisplayName("a class path given in an @argfile, as IDEs pass long ones")
         void argumentFile(@TempDir Path temp) throws Exception {
-            Path classes = temp.resolve(ODD_FOLDER);
-            ClassFiles.copyTo(classes, SquaresMain.class);
+            Path classes = squaresProgramIn(temp.resolve(ODD_FOLDER));
             ClassPathHandOver handOver = ClassPathHandOver.of(classes.toString(), temp.resolve("idea args.txt"));
             assertRunsSquares(JavaProcess.start(null, handOver.arguments(), SquaresMain.class.getName()));
         }
@@ -274,8 +272,7 @@ class LaunchTest {
         @Test
         @DisplayName("a class path the argument file cannot spell, handed over in CLASSPATH")
         void environmentClassPath(@TempDir Path temp) throws Exception {
-            Path classes = temp.resolve(ODD_FOLDER);
-            ClassFiles.copyTo(classes, SquaresMain.class);
+            Path classes = squaresProgramIn(temp.resolve(ODD_FOLDER));
             // US-ASCII stands for a native encoding that cannot spell the path (Cp1252 and "Łukasz").
             ClassPathHandOver handOver = ClassPathHandOver.of(classes.toString(), temp.resolve("args"),
                     StandardCharsets.US_ASCII);
@@ -290,6 +287,12 @@ class LaunchTest {
                     () -> assertEquals(0, process.waitFor(), out),
                     () -> assertTrue(out.contains(EXPECTED_SQUARES), out),
                     () -> assertTrue(out.contains("PROCESS EXIT 0"), out));
+        }
+
+        /** Copies the runtime and {@link SquaresMain} into {@code folder}; returns it. */
+        private static Path squaresProgramIn(Path folder) throws IOException {
+            ClassFiles.copyTo(folder, SquaresMain.class);
+            return folder;
         }
 
         private void assertRunsSquares(JavaProcess program) throws Exception {

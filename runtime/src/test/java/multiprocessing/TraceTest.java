@@ -127,25 +127,26 @@ class TraceTest {
             }));
         }
 
+        /** Runs {@code program} with the trace on, into a file under {@code temp}; returns the trace's lines. */
+        private static List<String> traceOf(Class<?> program, Path temp) throws Exception {
+            Path trace = temp.resolve(program.getSimpleName() + ".jsonl");
+            try (JavaProcess probe = JavaProcess.start(List.of("-D" + Config.TRACE + "=" + trace), program)) {
+                assertEquals(0, probe.waitFor(RUN_LIMIT), probe.describe());
+            }
+            return Files.readAllLines(trace);
+        }
+
         @Test
         @DisplayName("queue counts lose no put when threads count at once")
         void queueCountsAreExact(@TempDir Path temp) throws Exception {
-            Path trace = temp.resolve("counts.jsonl");
-            try (JavaProcess probe = JavaProcess.start(List.of("-D" + Config.TRACE + "=" + trace), QueueCountRace.class)) {
-                assertEquals(0, probe.waitFor(RUN_LIMIT), probe.describe());
-            }
-            Map<String, Object> counts = FlatJson.parse(Files.readAllLines(trace).get(0));
+            Map<String, Object> counts = FlatJson.parse(traceOf(QueueCountRace.class, temp).get(0));
             assertEquals((long) QueueCountRace.THREADS * QueueCountRace.PER_THREAD, counts.get("puts"));
         }
 
         @Test
         @DisplayName("every kind of field is written as valid JSON, strings escaped")
         void everyFieldKind(@TempDir Path temp) throws Exception {
-            Path trace = temp.resolve("format.jsonl");
-            try (JavaProcess probe = JavaProcess.start(List.of("-D" + Config.TRACE + "=" + trace), TraceFormat.class)) {
-                assertEquals(0, probe.waitFor(RUN_LIMIT), probe.describe());
-            }
-            List<String> written = Files.readAllLines(trace);
+            List<String> written = traceOf(TraceFormat.class, temp);
             assertEquals(1, written.size(), "one event expected: " + written);
             Map<String, Object> event = FlatJson.parse(written.get(0));
             assertAll(

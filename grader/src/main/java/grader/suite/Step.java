@@ -8,27 +8,30 @@ import java.time.Duration;
  */
 public enum Step {
     /** Step 1: map a function over ten numbers on a pool. */
-    SQUARE("square", "Square", 20, "Step 1: square", 20, true),
+    SQUARE("square", "Square", 20, "Step 1: square", 20, 15, true),
     /** Step 2: a million squares in {@code long}, on a pool closed by try-with-resources. */
-    COMPLEX_SQUARE("complex_square", "ComplexSquare", 25, "Step 2: complex_square", 25, true),
+    COMPLEX_SQUARE("complex_square", "ComplexSquare", 25, "Step 2: complex_square", 25, 25, true),
     /** Step 3: a producer and a consumer process sharing a queue, stopped by a sentinel. */
-    QUEUE("queue", "MultiprocessingQueue", 25, "Step 3: queue", 20, false),
+    QUEUE("queue", "MultiprocessingQueue", 25, "Step 3: queue", 20, 15, false),
     /** Step 4: ten slow tasks with callbacks, four at a time. */
-    SLOW_SQUARE("slow_square", "SlowSquare", 30, "Step 4: slow_square", 25, true);
+    SLOW_SQUARE("slow_square", "SlowSquare", 30, "Step 4: slow_square", 25, 15, true);
 
     private final String id;
     private final String simpleClassName;
     private final int maxScore;
     private final String title;
     private final int mainLimitSeconds;
+    private final int probeLimitSeconds;
     private final boolean usesPool;
 
-    Step(String id, String simpleClassName, int maxScore, String title, int mainLimitSeconds, boolean usesPool) {
+    Step(String id, String simpleClassName, int maxScore, String title, int mainLimitSeconds, int probeLimitSeconds,
+            boolean usesPool) {
         this.id = id;
         this.simpleClassName = simpleClassName;
         this.maxScore = maxScore;
         this.title = title;
         this.mainLimitSeconds = mainLimitSeconds;
+        this.probeLimitSeconds = probeLimitSeconds;
         this.usesPool = usesPool;
     }
 
@@ -58,6 +61,14 @@ public enum Step {
      */
     public Duration mainLimit() {
         return Duration.ofSeconds(mainLimitSeconds);
+    }
+
+    /**
+     * How long one of the harness's checks of this step's methods may run: step 2's checks square a
+     * million numbers, the others a handful.
+     */
+    public Duration probeLimit() {
+        return Duration.ofSeconds(probeLimitSeconds);
     }
 
     /** Whether the step's lesson is a {@code Pool} (step 3's is a pair of {@code Process}es). */

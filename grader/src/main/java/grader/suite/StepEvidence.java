@@ -143,7 +143,7 @@ public final class StepEvidence {
 
     /** The run of the step's {@code main}. */
     public RunResult main() {
-        return run("main", "main", List.of(step.className()), mainTimeout());
+        return run("main", "main", List.of(step.className()), step.mainLimit());
     }
 
     /** The run of the step's {@code main}, if a test asked for it; never starts it. */
@@ -153,7 +153,7 @@ public final class StepEvidence {
 
     /** A run of one of the harness's checks for this step. */
     public RunResult probe(String check) {
-        return run(check, check, List.of(), Duration.ofSeconds(step == Step.COMPLEX_SQUARE ? 25 : 15));
+        return run(check, check, List.of(), step.probeLimit());
     }
 
     private synchronized RunResult run(String name, String check, List<String> arguments, Duration timeout) {
@@ -166,9 +166,5 @@ public final class StepEvidence {
             runs.put(name, cached);
         }
         return cached;
-    }
-
-    private Duration mainTimeout() {
-        return step.mainLimit();
     }
 }

@@ -49,14 +49,7 @@ public final class Codec {
      *     serialized; the message names the class that stopped it
      */
     public static byte[] encode(Object value, String what) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            write(out, value, what);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Wire.requireFits(bytes.size(), what);
-        return bytes.toByteArray();
+        return encode(value, what, DATA_ADVICE);
     }
 
     /**
@@ -64,15 +57,18 @@ public final class Codec {
      * code (a method reference), not about data.
      */
     public static byte[] encodeFunction(Object function, String what) {
-        try {
-            return encode(function, what);
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage() == null || !e.getMessage().endsWith(DATA_ADVICE)) {
-                throw e;
-            }
-            String facts = e.getMessage().substring(0, e.getMessage().length() - DATA_ADVICE.length());
-            throw new IllegalArgumentException(facts + FUNCTION_ADVICE, e.getCause());
+        return encode(function, what, FUNCTION_ADVICE);
+    }
+
+    private static byte[] encode(Object value, String what, String advice) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            write(out, value, what, advice);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        Wire.requireFits(bytes.size(), what);
+        return bytes.toByteArray();
     }
 
     /** The value that {@link #encode} turned into {@code bytes}. */
@@ -84,7 +80,7 @@ public final class Codec {
         }
     }
 
-    private static void write(DataOutputStream out, Object value, String what) throws IOException {
+    private static void write(DataOutputStream out, Object value, String what, String advice) throws IOException {
         if (value == null) {
             out.writeByte(NULL);
         } else if (value instanceof Integer i) {
@@ -115,7 +111,7 @@ public final class Codec {
             }
         } else {
             out.writeByte(SERIALIZED);
-            serialize(out, value, what);
+            serialize(out, value, what, advice);
         }
     }
 
@@ -131,14 +127,15 @@ public final class Codec {
         return true;
     }
 
-    private static void serialize(DataOutputStream out, Object value, String what) throws IOException {
+    private static void serialize(DataOutputStream out, Object value, String what, String advice)
+            throws IOException {
         try {
             ObjectOutputStream objects = new ObjectOutputStream(out);
             objects.writeObject(value);
             objects.flush();
         } catch (NotSerializableException | InvalidClassException e) {
             throw new IllegalArgumentException(what + " cannot be sent to another process: it holds an object of "
-                    + e.getMessage() + ", which is not Serializable. " + DATA_ADVICE, e);
+                    + e.getMessage() + ", which is not Serializable. " + advice, e);
         }
     }
 
