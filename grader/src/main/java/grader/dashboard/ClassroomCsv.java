@@ -1,6 +1,7 @@
 package grader.dashboard;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * GitHub Classroom's grades export ({@code grades.csv}, the assignment's <em>Download grades</em>):
@@ -22,6 +26,15 @@ final class ClassroomCsv {
             + "roster_identifier, student_repository_name, student_repository_url, submission_timestamp, "
             + "points_awarded, points_available";
     private static final String USERNAME = "github_username";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /**
+     * RFC 4180, as Classroom writes it, read the way spreadsheet programs read a file edited by hand:
+     * blank lines are skipped, and text after a closing quote is kept rather than refused.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(true)
+            .setTrailingData(true)
+            .get();
 
     private ClassroomCsv() {
     }
@@ -40,10 +53,10 @@ final class ClassroomCsv {
      * The rows of an export, in file order.
      *
      * @throws IllegalArgumentException when the text is empty, has no {@code github_username} column or
-     *                                  a quoted field is never closed
+     *                                  is not CSV (a quoted field that is never closed, say)
      */
     static List<ClassroomRow> parse(String text) {
-        List<List<String>> records = Csv.parse(text);
+        List<List<String>> records = records(text);
         if (records.isEmpty()) {
             throw new IllegalArgumentException("the Classroom CSV is empty; expected a header row with " + EXPECTED_COLUMNS);
         }
@@ -62,6 +75,33 @@ final class ClassroomCsv {
                     cells.number("points_awarded"), cells.number("points_available")));
         }
         return rows;
+    }
+
+    /**
+     * The CSV records of {@code text}, header first, blank lines skipped. The header is not given to the
+     * parser as one, because its names are matched here loosely (case, spaces) and the first of two equal
+     * names must win rather than fail the file.
+     */
+    private static List<List<String>> records(String text) {
+        // Spreadsheet programs start a saved file with a byte order mark; it is not part of the first name.
+        String body = text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
+        List<List<String>> records = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(body, FORMAT)) {
+            for (CSVRecord record : parser) {
+                records.add(record.toList());
+            }
+        } catch (UncheckedIOException e) {
+            // The parser reads lazily, so its errors come wrapped; the cause says where and what.
+            throw notCsv(e.getCause());
+        } catch (IOException | IllegalStateException e) {
+            throw notCsv(e);
+        }
+        return records;
+    }
+
+    private static IllegalArgumentException notCsv(Throwable cause) {
+        return new IllegalArgumentException("it is not valid CSV: " + cause.getMessage()
+                + ". Save the file from Classroom again, or check that every quoted cell is closed.", cause);
     }
 
     /** Header name (trimmed, lower case) to column index; the first of two equal names wins. */

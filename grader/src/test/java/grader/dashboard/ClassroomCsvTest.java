@@ -99,6 +99,46 @@ class ClassroomCsvTest {
     }
 
     @Nested
+    @DisplayName("CSV text as spreadsheet programs write it")
+    class CsvText {
+        @Test
+        @DisplayName("keeps a comma, a doubled quote and a line break inside a quoted cell")
+        void quotedCell() {
+            assertEquals("Doe, \"Jane\"\r\nB.", only("github_username,roster_identifier\r\nbob,\"Doe, \"\"Jane\"\"\r\nB.\"\r\n")
+                    .rosterIdentifier());
+        }
+
+        @Test
+        @DisplayName("ends rows at a bare LF or CR as well as CRLF")
+        void lineEnds() {
+            assertEquals(List.of("a", "b", "c"), ClassroomCsv.parse("github_username\na\rb\r\nc").stream()
+                    .map(ClassroomRow::githubUsername).toList());
+        }
+
+        @Test
+        @DisplayName("skips blank lines")
+        void blankLines() {
+            assertEquals(List.of("a", "b"), ClassroomCsv.parse("github_username\r\n\r\na\n\nb\r\n\r\n").stream()
+                    .map(ClassroomRow::githubUsername).toList());
+        }
+
+        @Test
+        @DisplayName("keeps a quote inside an unquoted cell, and text after a closing quote, as text")
+        void strayQuotes() {
+            assertEquals(List.of("5\" disk", "ab"), ClassroomCsv.parse("github_username\n5\" disk\n\"a\"b\n").stream()
+                    .map(ClassroomRow::githubUsername).toList());
+        }
+
+        @Test
+        @DisplayName("rejects a quoted cell that is never closed, saying the file is not CSV")
+        void unclosedQuote() {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> ClassroomCsv.parse("github_username\r\n\"bob\r\n"));
+            assertTrue(error.getMessage().startsWith("it is not valid CSV: "), error.getMessage());
+        }
+    }
+
+    @Nested
     @DisplayName("submission")
     class Submission {
         @Test
