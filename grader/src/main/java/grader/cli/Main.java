@@ -1,245 +1,149 @@
 package grader.cli;
 
+import static picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST;
+import static picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING;
+
 import grader.Grader;
-import grader.batch.BatchGrader;
-import grader.batch.ChildJvmGrading;
-import grader.dashboard.Dashboard;
-import grader.export.TemplateExporter;
-import grader.export.TemplateFiles;
-import grader.report.ConsoleTable;
-import grader.report.GradeReport;
-import grader.report.ReportWriter;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The grader's command line: {@code java -jar grader.jar <command> ...}.
+ * The grader's command line: {@code java -jar grader.jar <command> ...}, one command tree ({@link
+ * GraderCommand} and its subcommands) read by picocli.
  *
- * <p>Exit codes: 0 when the command did its job (for {@code grade}: grading completed, whatever the
- * score), 2 for a usage error, 1 when the grader itself could not run.
+ * <p>Exit codes: {@value #OK} when the command did its job (for {@code grade}: grading completed,
+ * whatever the score), {@value #USAGE_ERROR} for a command line that does not fit the usage,
+ * {@value #COULD_NOT_RUN} when the grader itself could not run. Only the command line decides a usage
+ * error: a command reports one by throwing picocli's {@link ParameterException} before it starts its
+ * work, and anything thrown by the work itself, even an {@link IllegalArgumentException} from reading
+ * a broken file, means the grader could not run.
+ *
+ * <p>A new command is a class like {@link GradeCommand}, added in {@link #commandLine}; it gets the same
+ * help option, help layout, error messages and exit codes as the others from there.
  */
 public final class Main {
-    static final String HELP = """
-            multiprocessing-lab grader %s
-
-            Usage:
-              java -jar grader.jar grade <submission> [--out DIR] [--keep-work]
-              java -jar grader.jar export <dir>
-              java -jar grader.jar batch <dir> --out <grades-dir> [--jobs N]
-              java -jar grader.jar %s
-              java -jar grader.jar --help
-
-            Commands:
-              grade <submission>   Grade one submission and write the reports.
-                                   <submission> is a directory holding src/main/java/lab/*.java: the
-                                   exercises/ module of a student repository, a repository root that
-                                   contains exercises/, or solutions/. Only the .java files of package
-                                   lab are used; nothing else from the submission reaches a class path.
-                                   Prints one line per test as it finishes, then a table per step.
-                                   Given a repository root, it also checks that the protected files
-                                   (workflow, poms, wrapper, runtime, public tests) match the template.
-              export <dir>         Write the student template into <dir>: the stubs, public tests,
-                                   guide (as README.md), runtime, Maven wrapper, Classroom workflow,
-                                   devcontainer, .gitignore and GRADING.md. No solution, no hidden test,
-                                   no grader code. Exporting over an older export updates it.
-              batch <dir>          Grade every student repository checked out under <dir> (one folder
-                                   per student, named by login), each in a JVM and sandbox of its own,
-                                   N at a time (default: half the processors, at least 1). Writes
-                                   <grades-dir>/<login>.json (grade.json) and <grades-dir>/.batch/<login>.json
-                                   (commit, status, whether the stubs were changed). Resumable: a
-                                   repository whose commit has not changed since its last grading is
-                                   skipped. A repository that cannot be graded never stops the batch.
-            %s
-            Options for grade:
-              --out DIR            Where to write the reports (default: grade-report/):
-                                     grade.json          the grade, per step and per test
-                                     classroom/          GitHub Classroom reporter payloads per step
-                                     summary.md          the GitHub Actions job summary
-                                     results.json        Gradescope's format
-                                     junit.xml           JUnit XML
-                                     annotations.txt     GitHub workflow commands that pin compile
-                                                         errors and forbidden calls to lines of code
-                                     timeline-<step>.html  each step's run: a lane per process, a bar
-                                                         per task (the summary has the same as a chart)
-              --keep-work          Keep the grader's scratch directory (compiled classes, each run's
-                                   trace and output) and print where it is.
-
-            %s
-            Exit code: 0 when grading completed, whatever the score; 2 for a usage error; 1 when the
-            grader itself could not run.
-            """;
+    /** The command did its job. */
+    static final int OK = 0;
+    /** The grader itself could not run: a file it read was broken, a write failed, a bug. */
+    static final int COULD_NOT_RUN = 1;
+    /** The command line does not fit the usage. */
+    static final int USAGE_ERROR = 2;
+    /** How a person starts the grader, as the help and the error hints show it. */
+    static final String NAME = "java -jar grader.jar";
+    /** picocli's message for an unknown option given as an option's value, and the part to keep. */
+    private static final Pattern OPTION_AS_VALUE = Pattern.compile("Unknown option: '[^']*'; (Expected parameter .*)");
 
     private Main() {
     }
 
-    /** Runs a command. */
+    /** Runs a command and exits with its exit code. */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** Runs a command with its output on {@code out}, its problems on {@code err}; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || List.of("--help", "-h", "help").contains(args[0])) {
-            out.print(HELP.formatted(Grader.version(), Dashboard.USAGE, Dashboard.HELP_COMMAND.stripTrailing(),
-                    Dashboard.HELP_OPTIONS));
-            return args.length == 0 ? 2 : 0;
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The command tree, writing to {@code out} and {@code err}. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new GraderCommand())
+                .addSubcommand(new GradeCommand(out))
+                .addSubcommand(new ExportCommand(out))
+                .addSubcommand(new BatchCommand(out))
+                .addSubcommand(new DashboardCommand(out, err))
+                .addSubcommand(new CommandLine.HelpCommand());
+        cli.getCommandSpec().usageMessage().header("multiprocessing-lab grader " + Grader.version());
+        // Set after the subcommands are added, so that each setting reaches every command of the tree.
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        // A value that looks like an option (--out --x) is a forgotten value, not a path to take.
+        cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        // Paths are taken as they are: @name would otherwise read arguments from the file "name".
+        cli.setExpandAtFiles(false);
+        cli.setParameterExceptionHandler((problem, args) -> usageError(problem, err));
+        cli.setExecutionExceptionHandler((problem, command, parsed) -> couldNotRun(problem, err));
+        layOut(cli);
+        return cli;
+    }
+
+    /** One help layout for every command: blank lines between the parts, and the exit codes last. */
+    private static void layOut(CommandLine command) {
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        exitCodes.put(" " + OK, switch (command.getCommandSpec().qualifiedName()) {
+            case NAME -> "the command did its job (grade: grading completed, whatever the score)";
+            case NAME + " grade" -> "grading completed, whatever the score";
+            default -> "the command did its job";
+        });
+        exitCodes.put(" " + COULD_NOT_RUN, "the grader itself could not run");
+        exitCodes.put(" " + USAGE_ERROR, "usage error: the command line does not fit the usage");
+        UsageMessageSpec usage = command.getCommandSpec().usageMessage();
+        usage.descriptionHeading("%n").parameterListHeading("%nArguments:%n").optionListHeading("%nOptions:%n")
+                .commandListHeading("%nCommands:%n").exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        if (usage.footer().length > 0) {
+            usage.footerHeading("%n");
         }
-        try {
-            return switch (args[0]) {
-                case "grade" -> grade(List.of(args).subList(1, args.length), out, err);
-                case "export" -> export(List.of(args).subList(1, args.length), out);
-                case "batch" -> batch(List.of(args).subList(1, args.length), out);
-                case "dashboard" -> dashboard(List.of(args).subList(1, args.length), out, err);
-                default -> usage(err, "unknown command '" + args[0] + "'");
-            };
-        } catch (UsageException e) {
-            return usage(err, e.getMessage());
-        } catch (InterruptedException e) {
+        List<String> sections = new ArrayList<>(command.getHelpSectionKeys());
+        sections.removeAll(List.of(SECTION_KEY_EXIT_CODE_LIST_HEADING, SECTION_KEY_EXIT_CODE_LIST));
+        sections.addAll(List.of(SECTION_KEY_EXIT_CODE_LIST_HEADING, SECTION_KEY_EXIT_CODE_LIST));
+        command.setHelpSectionKeys(sections);
+        command.getSubcommands().values().forEach(Main::layOut);
+    }
+
+    /** Prints the problem and where to find the usage; the exit code of a usage error. */
+    private static int usageError(ParameterException problem, PrintStream err) {
+        CommandSpec command = problem.getCommandLine().getCommandSpec();
+        boolean top = command.parent() == null;
+        err.println("grader: " + message(problem, top));
+        err.println("Run " + command.qualifiedName() + " --help for "
+                + (top ? "the commands and options." : "its arguments and options."));
+        return USAGE_ERROR;
+    }
+
+    private static String message(ParameterException problem, boolean top) {
+        if (top && problem instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+                && !unmatched.getUnmatched().isEmpty()) {
+            // The top command takes no arguments of its own: anything left over is a misspelt command.
+            return "unknown command '" + unmatched.getUnmatched().get(0) + "'";
+        }
+        String text = problem.getMessage();
+        // picocli tells an unknown option that stands where a value belongs twice; once says it all.
+        Matcher value = OPTION_AS_VALUE.matcher(text);
+        if (value.matches()) {
+            text = value.group(1);
+        }
+        // picocli starts its messages with a capital; the grader's own start in lower case.
+        if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))) {
+            return text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+        }
+        return text;
+    }
+
+    /** Prints why the command's work failed; the exit code of a grader that could not run. */
+    private static int couldNotRun(Exception problem, PrintStream err) {
+        if (problem instanceof InterruptedException) {
             Thread.currentThread().interrupt();
             err.println("grader: interrupted");
-            return 1;
-        } catch (RuntimeException | IOException e) {
-            err.println("grader: could not run: " + e);
-            return 1;
+        } else if (problem instanceof IllegalArgumentException && problem.getMessage() != null) {
+            // The grader's readers throw it for bad input and say in the message what, and in which file.
+            err.println("grader: could not run: " + problem.getMessage());
+        } else {
+            // Anything else: the exception's type is part of the story (NoSuchFileException: path).
+            err.println("grader: could not run: " + problem);
         }
-    }
-
-    private static int grade(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        Path reportDir = Path.of("grade-report");
-        boolean keepWork = false;
-        List<String> positional = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--out" -> reportDir = Path.of(value(args, ++i, "--out needs a directory"));
-                case "--keep-work" -> keepWork = true;
-                default -> {
-                    if (args.get(i).startsWith("--")) {
-                        throw new UsageException("unknown option " + args.get(i));
-                    }
-                    positional.add(args.get(i));
-                }
-            }
-        }
-        if (positional.size() != 1) {
-            throw new UsageException("grade takes exactly one submission directory");
-        }
-        Path submission = Path.of(positional.get(0));
-        if (!Files.isDirectory(submission)) {
-            throw new UsageException("the submission " + submission + " is not a directory");
-        }
-        out.println("Grading " + submission + " ...");
-        Grader.Grading grading;
-        try {
-            grading = new Grader(out, keepWork).gradeWithTimelines(submission);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        GradeReport report = grading.report();
-        ReportWriter.writeAll(report, reportDir, grading.timelineMarkdown());
-        for (Map.Entry<String, String> page : grading.timelinePages().entrySet()) {
-            Files.writeString(reportDir.resolve(Grader.Grading.pageName(page.getKey())), page.getValue());
-        }
-        out.println();
-        out.print(ConsoleTable.render(report));
-        if (report.protectedFiles().checked() && !report.protectedFiles().intact()) {
-            out.println("Protected files that differ from the template (they do not change the grade): "
-                    + String.join(", ", report.protectedFiles().describe()));
-        }
-        out.println("Reports written to " + reportDir.toAbsolutePath().normalize());
-        return 0;
-    }
-
-    private static int export(List<String> args, PrintStream out) throws IOException {
-        if (args.size() != 1 || args.get(0).startsWith("--")) {
-            throw new UsageException("export takes exactly one directory: java -jar grader.jar export <dir>");
-        }
-        Path target = Path.of(args.get(0));
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new UsageException(target + " exists and is not a directory");
-        }
-        TemplateExporter.Result result = new TemplateExporter(TemplateFiles.bundled()).export(target);
-        out.println("Student template exported to " + target.toAbsolutePath().normalize() + ": "
-                + result.written().size() + " files written, " + result.unchanged().size() + " unchanged, "
-                + result.removed().size() + " removed.");
-        result.removed().forEach(path -> out.println("  removed (no longer in the template): " + path));
-        out.println("Next: commit and push it as the assignment's template repository (README, \"Instructor set-up\").");
-        return 0;
-    }
-
-    private static int batch(List<String> args, PrintStream out) throws IOException, InterruptedException {
-        Path gradesDir = null;
-        int jobs = BatchGrader.defaultJobs();
-        List<String> positional = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--out" -> gradesDir = Path.of(value(args, ++i, "--out needs a directory"));
-                case "--jobs" -> jobs = positiveNumber(value(args, ++i, "--jobs needs a number"), "--jobs");
-                default -> {
-                    if (args.get(i).startsWith("--")) {
-                        throw new UsageException("unknown option " + args.get(i));
-                    }
-                    positional.add(args.get(i));
-                }
-            }
-        }
-        if (positional.size() != 1 || gradesDir == null) {
-            throw new UsageException("batch takes one directory of student repositories and --out <grades-dir>");
-        }
-        Path batchDir = Path.of(positional.get(0));
-        if (!Files.isDirectory(batchDir)) {
-            throw new UsageException("the batch directory " + batchDir + " is not a directory");
-        }
-        BatchGrader.Summary summary = new BatchGrader(TemplateFiles.bundled(),
-                new ChildJvmGrading(ChildJvmGrading.DEFAULT_TIME_LIMIT), jobs, out, System.console() != null)
-                .run(batchDir, gradesDir);
-        out.println("Grades in " + gradesDir.toAbsolutePath().normalize() + " (" + (summary.graded() + summary.skipped())
-                + " students).");
-        return 0;
-    }
-
-    private static int dashboard(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        try {
-            return Dashboard.run(args, out, err);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    private static String value(List<String> args, int index, String problem) {
-        if (index >= args.size()) {
-            throw new UsageException(problem);
-        }
-        return args.get(index);
-    }
-
-    private static int positiveNumber(String text, String option) {
-        try {
-            int number = Integer.parseInt(text);
-            if (number >= 1) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(option + " needs a whole number of at least 1, not '" + text + "'");
-    }
-
-    private static int usage(PrintStream err, String problem) {
-        err.println("grader: " + problem);
-        err.println("Run java -jar grader.jar --help for the commands and options.");
-        return 2;
-    }
-
-    /** A command line that does not fit the usage. */
-    static final class UsageException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
+        return COULD_NOT_RUN;
     }
 }

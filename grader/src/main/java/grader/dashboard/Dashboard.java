@@ -10,51 +10,30 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The instructor's class dashboard: {@code dashboard <grades-dir> [--classroom grades.csv] [--out
- * dashboard.html]} reads one grade file per student (and the batch grader's records, and GitHub
- * Classroom's export when given) and writes a single HTML page with the overview, the pass rates per
- * step and test, the commonest failures, and a sortable, filterable table of students with their
- * flags, tests and each step's run timeline.
+ * The instructor's class dashboard: it reads one grade file per student (and the batch grader's
+ * records, and GitHub Classroom's export when given) and writes a single HTML page with the overview,
+ * the pass rates per step and test, the commonest failures, and a sortable, filterable table of
+ * students with their flags, tests and each step's run timeline. Its command line is the grader's
+ * {@code dashboard} command.
  */
 public final class Dashboard {
-    /** The command's usage line. */
-    public static final String USAGE = "dashboard <grades-dir> [--classroom grades.csv] [--out dashboard.html]";
-    /** The command's entry for the "Commands:" part of the grader's help, in its layout. */
-    public static final String HELP_COMMAND = """
-              dashboard <grades-dir>
-                                   Write the class dashboard: one self-contained HTML page that loads
-                                   nothing (it opens from disk or GitHub Pages) with the score overview,
-                                   the pass rate per step and per test, the commonest failures, and a
-                                   table of students to sort, filter, export as CSV and open test by
-                                   test. <grades-dir> holds one <login>.json grade file per student and
-                                   the batch grader's records in .batch/. Students are flagged for: no
-                                   submission, not graded, Classroom points that differ from the grade,
-                                   changed protected files, a grading error or timeout.
-            """;
-    /** The command's options for the grader's help, in its layout. */
-    public static final String HELP_OPTIONS = """
-            Options for dashboard:
-              --classroom FILE     GitHub Classroom's grades export (grades.csv): lists the students
-                                   without a grade file and compares Classroom's points with the grade.
-              --out FILE           The page to write (default: dashboard.html).
-            """;
-
     private Dashboard() {
     }
 
     /**
-     * Runs the command with the arguments after its name, prints one summary line to {@code out} and
-     * any warnings to {@code err}, and returns the exit code, 0.
+     * Writes the dashboard for the grades in {@code gradesDir} to {@code page}, then prints one summary
+     * line to {@code out} and, when some students' files could not be read, a warning to {@code err}.
      *
-     * @throws IllegalArgumentException for a usage error, saying what is wrong
+     * @param classroom GitHub Classroom's grades export, or {@code null}
+     * @throws IllegalArgumentException when {@code gradesDir} is not a directory, or when the Classroom
+     *                                  file is not such an export (the message names the file and says why)
      * @throws IOException              when a file cannot be read or the page cannot be written
      */
-    public static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+    public static void run(Path gradesDir, Path classroom, Path page, PrintStream out, PrintStream err)
+            throws IOException {
         long start = System.nanoTime();
-        DashboardOptions options = DashboardOptions.parse(args);
-        List<StudentRecord> students = students(options.gradesDir(), options.classroom());
-        String page = page(students, Instant.now());
-        Path written = ReportFiles.write(options.out(), page);
+        List<StudentRecord> students = students(gradesDir, classroom);
+        Path written = ReportFiles.write(page, page(students, Instant.now()));
         long unreadable = students.stream().filter(s -> s.gradeFileError() != null || s.batchRecordError() != null).count();
         if (unreadable > 0) {
             err.println("dashboard: " + unreadable + (unreadable == 1 ? " student's files" : " students' files")
@@ -63,7 +42,6 @@ public final class Dashboard {
         double seconds = (System.nanoTime() - start) / 1e9;
         out.println(String.format(Locale.ROOT, "Dashboard of %d students written to %s (%s) in %.1f s.",
                 students.size(), written.toAbsolutePath().normalize(), size(Files.size(written)), seconds));
-        return 0;
     }
 
     /**
