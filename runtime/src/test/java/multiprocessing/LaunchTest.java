@@ -316,6 +316,19 @@ class LaunchTest {
                 assertEquals(List.of("PROPERTY[" + tricky + "]"), program.stdoutLines());
             }
         }
+
+        @Test
+        @DisplayName("java reads back an argument with a line break in it as one argument")
+        void lineBreaks(@TempDir Path temp) throws Exception {
+            Path file = temp.resolve("args file");
+            Files.writeString(file, ClassPathHandOver.argumentFileLine("-Dprobe=one\ntwo") + "\n",
+                    StandardCharsets.UTF_8);
+            try (JavaProcess program = JavaProcess.start(System.getProperty("java.class.path"),
+                    List.of("@" + file), PrintProperty.class.getName(), "probe")) {
+                assertEquals(0, program.waitFor(RUN_LIMIT), program.describe());
+                assertEquals(List.of("PROPERTY[one", "two]"), program.stdoutLines());
+            }
+        }
     }
 
     @Nested

@@ -115,10 +115,13 @@ public final class ClassPathHandOver {
     /**
      * One argument as a line of a {@code java} argument file: in double quotes, so spaces stay inside
      * the argument, with backslashes and double quotes escaped, since a backslash escapes the next
-     * character inside quotes (Windows paths are full of backslashes).
+     * character inside quotes (Windows paths are full of backslashes). Line breaks are written as
+     * {@code \n} and {@code \r}, which the launcher turns back into them inside quotes: a real one would
+     * end the argument.
      */
     public static String argumentFileLine(String argument) {
-        return '"' + argument.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        return '"' + argument.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+                .replace("\r", "\\r") + '"';
     }
 
     /**
