@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Covers how child JVMs are launched: with the parent's own {@code java} and class path, with the extra
  * options of {@code -Dmultiprocessing.worker.jvmArgs}, from class paths whose directory names hold
- * spaces and other characters that need quoting in a {@code java} argument file, and from a program
- * started with {@code java -jar}. Also covers the ways a launch can fail: a bad JVM option, a worker
- * that does not connect in time, the cap on child processes, and starting the child entry point by hand.
+ * spaces and other characters that need quoting in a {@code java} argument file or letters the launcher
+ * cannot read (handed over in a JAR manifest), and from a program started with {@code java -jar}. Also
+ * covers the ways a launch can fail: a bad JVM option, a worker that does not connect in time, the cap
+ * on child processes, and starting the child entry point by hand.
  */
 @DisplayName("Launching child JVMs")
 class LaunchTest {
@@ -265,28 +265,20 @@ class LaunchTest {
         @DisplayName("a class path given in an @argfile, as IDEs pass long ones")
         void argumentFile(@TempDir Path temp) throws Exception {
             Path classes = squaresProgramIn(temp.resolve(ODD_FOLDER));
-            ClassPathHandOver handOver = ClassPathHandOver.of(classes.toString(), temp.resolve("idea args.txt"));
-            assertRunsSquares(JavaProcess.start(null, handOver.arguments(), SquaresMain.class.getName()));
+            ClassPathHandOver handOver = ClassPathHandOver.of(classes.toString(), temp.resolve("idea args.txt"),
+                    Path.of("").toAbsolutePath());
+            assertRunsSquares(JavaProcess.start(null, List.of(handOver.argument()), SquaresMain.class.getName()));
         }
 
         @Test
-        @DisplayName("a class path the argument file cannot spell, handed over in CLASSPATH")
-        void environmentClassPath(@TempDir Path temp) throws Exception {
+        @DisplayName("a class path the argument file cannot spell, handed over in a JAR manifest")
+        void manifestHandOver(@TempDir Path temp) throws Exception {
             Path classes = squaresProgramIn(temp.resolve(ODD_FOLDER));
-            // US-ASCII stands for a native encoding that cannot spell the path (Cp1252 and "Łukasz").
+            // US-ASCII stands for a launcher encoding that cannot spell the path, as windows-1252 and "Łukasz":
+            // the argument file names a jar whose manifest lists the folder (ClassPathHandOverTest).
             ClassPathHandOver handOver = ClassPathHandOver.of(classes.toString(), temp.resolve("args"),
-                    StandardCharsets.US_ASCII);
-            List<String> command = new ArrayList<>(List.of(JavaProcess.javaExecutable()));
-            command.addAll(JavaProcess.coverageOptions());
-            command.add(JavaProcess.workerJvmArgsOption(""));
-            command.addAll(handOver.arguments());
-            command.add(SquaresMain.class.getName());
-            java.lang.Process process = handOver.applyTo(new ProcessBuilder(command)).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertAll(() -> assertTrue(handOver.throughEnvironment()),
-                    () -> assertEquals(0, process.waitFor(), out),
-                    () -> assertTrue(out.contains(EXPECTED_SQUARES), out),
-                    () -> assertTrue(out.contains("PROCESS EXIT 0"), out));
+                    Path.of("").toAbsolutePath(), StandardCharsets.US_ASCII);
+            assertRunsSquares(JavaProcess.start(null, List.of(handOver.argument()), SquaresMain.class.getName()));
         }
 
         /** Copies the runtime and {@link SquaresMain} into {@code folder}; returns it. */
@@ -322,6 +314,19 @@ class LaunchTest {
                     List.of("@" + file), PrintProperty.class.getName(), "probe")) {
                 assertEquals(0, program.waitFor(RUN_LIMIT), program.describe());
                 assertEquals(List.of("PROPERTY[" + tricky + "]"), program.stdoutLines());
+            }
+        }
+
+        @Test
+        @DisplayName("java reads back an argument with a line break in it as one argument")
+        void lineBreaks(@TempDir Path temp) throws Exception {
+            Path file = temp.resolve("args file");
+            Files.writeString(file, ClassPathHandOver.argumentFileLine("-Dprobe=one\ntwo") + "\n",
+                    StandardCharsets.UTF_8);
+            try (JavaProcess program = JavaProcess.start(System.getProperty("java.class.path"),
+                    List.of("@" + file), PrintProperty.class.getName(), "probe")) {
+                assertEquals(0, program.waitFor(RUN_LIMIT), program.describe());
+                assertEquals(List.of("PROPERTY[one", "two]"), program.stdoutLines());
             }
         }
     }

@@ -15,8 +15,8 @@ import multiprocessing.MultiprocessingException;
 
 /**
  * Starts child JVMs: the parent's own {@code java}, the parent's class path, and {@link ChildMain}.
- * How the class path reaches the child (an argument file, or the environment) is
- * {@link ClassPathHandOver}'s business.
+ * How the class path reaches the child (an argument file, holding it or naming a jar whose manifest
+ * lists it) is {@link ClassPathHandOver}'s business.
  */
 public final class ChildLauncher {
     /** Options that make a short-lived child JVM start fast and die cleanly on heap exhaustion. */
@@ -37,7 +37,7 @@ public final class ChildLauncher {
         ChildRegistry.reserve(role);
         java.lang.Process process;
         try {
-            process = classPath().applyTo(new ProcessBuilder(command())).start();
+            process = new ProcessBuilder(command()).start();
         } catch (IOException | RuntimeException e) {
             ChildRegistry.unreserve();
             throw new MultiprocessingException("cannot start a JVM for " + role + ": " + e.getMessage()
@@ -65,7 +65,7 @@ public final class ChildLauncher {
         command.add(javaExecutable());
         command.addAll(DEFAULT_JVM_OPTIONS);
         command.addAll(Config.workerJvmArgs());
-        command.addAll(classPath().arguments());
+        command.add(classPath().argument());
         command.add(ChildMain.class.getName());
         return command;
     }
@@ -80,7 +80,9 @@ public final class ChildLauncher {
         if (classPath == null) {
             Path file = createPrivateTempFile("multiprocessing-classpath-", ".args");
             file.toFile().deleteOnExit();
-            classPath = ClassPathHandOver.of(System.getProperty("java.class.path", "."), file);
+            // Children start in this JVM's working directory: ProcessBuilder's default.
+            classPath = ClassPathHandOver.of(System.getProperty("java.class.path", "."), file,
+                    Path.of("").toAbsolutePath());
         }
         return classPath;
     }

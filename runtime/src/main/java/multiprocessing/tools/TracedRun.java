@@ -26,8 +26,9 @@ import multiprocessing.internal.Config;
  * new RunChecks(run.timeline())            // where the work ran, in plain words
  * }</pre>
  *
- * <p>The child gets this JVM's {@code java}, its class path (in an argument file, so long IDE class
- * paths and paths with spaces work on every system) and its {@code multiprocessing.*} properties. A
+ * <p>The child gets this JVM's {@code java}, its class path (handed over as {@code ClassPathHandOver}
+ * does it, so long IDE class paths, spaces, and letters the system's code page lacks work on every
+ * system) and its {@code multiprocessing.*} properties. A
  * run that outlives its time limit is stopped, with everything it started. The trace is a fresh file
  * per run, deleted when this JVM exits.
  */
@@ -68,10 +69,13 @@ public final class TracedRun {
             Path directory = Files.createTempDirectory("multiprocessing-run-");
             Path trace = directory.resolve("trace.jsonl");
             Path arguments = directory.resolve("classpath.args");
-            ClassPathHandOver classPath = ClassPathHandOver.of(System.getProperty("java.class.path", "."), arguments);
             directory.toFile().deleteOnExit();
             trace.toFile().deleteOnExit();
             arguments.toFile().deleteOnExit();
+            // After those: files are deleted at exit in the reverse order, so a jar it may put beside the
+            // argument file goes before the directory. The child starts in this JVM's working directory.
+            ClassPathHandOver classPath = ClassPathHandOver.of(System.getProperty("java.class.path", "."),
+                    arguments, Path.of("").toAbsolutePath());
             List<String> command = new ArrayList<>();
             command.add(ChildLauncher.javaExecutable());
             command.addAll(JVM_OPTIONS);
@@ -81,10 +85,10 @@ public final class TracedRun {
                 }
             }
             command.add("-D" + Config.TRACE + "=" + trace);
-            command.addAll(classPath.arguments());
+            command.add(classPath.argument());
             command.add(mainClass);
             long started = System.nanoTime();
-            java.lang.Process process = classPath.applyTo(new ProcessBuilder(command)).start();
+            java.lang.Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
             Drain out = Drain.start(process.getInputStream(), "stdout of " + mainClass);
             Drain err = Drain.start(process.getErrorStream(), "stderr of " + mainClass);

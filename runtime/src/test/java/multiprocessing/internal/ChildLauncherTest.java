@@ -68,6 +68,12 @@ class ChildLauncherTest {
         void empty() {
             assertEquals("\"\"", ClassPathHandOver.argumentFileLine(""));
         }
+
+        @Test
+        @DisplayName("writes line breaks as \\n and \\r, since a real one would end the argument")
+        void lineBreaks() {
+            assertEquals("\"a\\nb\\rc\"", ClassPathHandOver.argumentFileLine("a\nb\rc"));
+        }
     }
 
     @Nested

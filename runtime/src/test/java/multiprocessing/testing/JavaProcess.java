@@ -72,6 +72,19 @@ public final class JavaProcess implements AutoCloseable {
      */
     public static JavaProcess start(String classPath, List<String> options, String mainClass, String... args)
             throws IOException {
+        return start(command(classPath, options, mainClass, args), null);
+    }
+
+    /**
+     * Starts {@code java [coverage] [worker jvmArgs] options mainClass args} in {@code workingDirectory}:
+     * the options give the class path, and relative paths in them are relative to that directory.
+     */
+    public static JavaProcess startIn(Path workingDirectory, List<String> options, String mainClass,
+                                      String... args) throws IOException {
+        return start(command(null, options, mainClass, args), workingDirectory);
+    }
+
+    private static List<String> command(String classPath, List<String> options, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(coverageOptions());
@@ -85,7 +98,7 @@ public final class JavaProcess implements AutoCloseable {
         }
         command.add(mainClass);
         command.addAll(List.of(args));
-        return start(command);
+        return command;
     }
 
     /** Starts {@code java [coverage] [worker jvmArgs] options -jar jar args}. */
@@ -98,12 +111,14 @@ public final class JavaProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
-        return start(command);
+        return start(command, null);
     }
 
-    private static JavaProcess start(List<String> command) throws IOException {
+    /** Starts {@code command} in {@code workingDirectory}, or in this JVM's when it is null. */
+    private static JavaProcess start(List<String> command, Path workingDirectory) throws IOException {
         Path stderr = Files.createTempFile("fixture-stderr-", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory == null ? null : workingDirectory.toFile())
                 .redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         return new JavaProcess(builder.start(), stderr);
