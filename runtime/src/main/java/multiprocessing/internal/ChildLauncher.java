@@ -29,20 +29,36 @@ public final class ChildLauncher {
     private ChildLauncher() {
     }
 
+    private static MultiprocessingException cannotStart(String role, Exception cause) {
+        return new MultiprocessingException("cannot start a JVM for " + role + ": " + cause.getMessage()
+                + ". Check that " + javaExecutable() + " runs and that -D" + Config.WORKER_JVM_ARGS
+                + " holds valid JVM options.", cause);
+    }
+
     /** Launches a child for {@code bootstrap}; its output goes to this process's stdout and stderr. */
     public static ChildProcess launch(Bootstrap bootstrap, String role) {
         if (ExitHook.exiting()) {
             throw new MultiprocessingException("cannot start " + role + ": this program is exiting");
         }
         ChildRegistry.reserve(role);
+        List<String> command;
+        try {
+            command = command();
+        } catch (IOException e) {
+            // The class path could not be handed over (an unwritable temporary folder, a path the launcher
+            // cannot read): the message says what to do, and java itself is not at fault.
+            ChildRegistry.unreserve();
+            throw new MultiprocessingException("cannot start a JVM for " + role + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            ChildRegistry.unreserve();
+            throw cannotStart(role, e);
+        }
         java.lang.Process process;
         try {
-            process = new ProcessBuilder(command()).start();
+            process = new ProcessBuilder(command).start();
         } catch (IOException | RuntimeException e) {
             ChildRegistry.unreserve();
-            throw new MultiprocessingException("cannot start a JVM for " + role + ": " + e.getMessage()
-                    + ". Check that " + javaExecutable() + " runs and that -D" + Config.WORKER_JVM_ARGS
-                    + " holds valid JVM options.", e);
+            throw cannotStart(role, e);
         }
         OutputStream lifeline = process.getOutputStream();
         String name = "multiprocessing-output-" + process.pid();
