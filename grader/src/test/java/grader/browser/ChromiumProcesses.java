@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every process of one Chromium: the one launched, its descendants, and the helpers that leave the
- * process tree. Chromium's crash handler double-forks, so its parent is init and no descendant walk
- * finds it; it, like every other Chromium process, names the browser's private directory on its
- * command line, and that is how it is recognised.
+ * Every process of one browser: chromedriver, Chromium and Chromium's helpers, including those that
+ * leave the process tree. Chromium's crash handler double-forks, so its parent is init and no
+ * descendant walk finds it; it, like every other process of the browser, names the browser's private
+ * directory on its command line, and that is how each is recognised. Their descendants count too.
  */
 final class ChromiumProcesses {
     /** How long {@link #kill} waits for the processes to be gone. */
@@ -20,26 +20,25 @@ final class ChromiumProcesses {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Path PROC = Path.of("/proc");
 
-    private final ProcessHandle root;
     private final String marker;
     private final Set<ProcessHandle> seen = new LinkedHashSet<>();
 
-    /** The processes of the browser launched as {@code root}, whose private directory is {@code marker}. */
-    ChromiumProcesses(ProcessHandle root, String marker) {
-        this.root = root;
+    /** The processes of the browser whose private directory is {@code marker}. */
+    ChromiumProcesses(String marker) {
         this.marker = marker;
     }
 
     /**
-     * The processes still {@linkplain #running running}, counting every one seen before. Remembering matters: once the
-     * browser ends, its children are re-parented and no longer show as its descendants.
+     * The processes still {@linkplain #running running}, counting every one seen before. Remembering matters: once
+     * chromedriver or the browser ends, its children are re-parented and no longer show as its descendants.
      */
     synchronized List<ProcessHandle> stillRunning() {
-        seen.add(root);
-        root.descendants().forEach(seen::add);
         ProcessHandle.allProcesses()
                 .filter(process -> process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
-                .forEach(seen::add);
+                .forEach(process -> {
+                    seen.add(process);
+                    process.descendants().forEach(seen::add);
+                });
         seen.remove(ProcessHandle.current());
         seen.removeIf(process -> !running(process));
         return List.copyOf(seen);
@@ -67,13 +66,13 @@ final class ChromiumProcesses {
 
     /**
      * Kills the processes and waits until they are gone, killing again whatever appears meanwhile;
-     * returns those still running after {@link #PATIENCE}, which should be none. No grace period:
-     * the profile is thrown away, so Chromium's orderly shutdown (over a second) would save nothing.
+     * returns those still running after {@link #PATIENCE}, which should be none. No grace period: it
+     * runs after WebDriver's own shutdown, so whatever is left has already ignored the polite way.
      */
     List<ProcessHandle> kill() {
-        Deadline deadline = Deadline.in(PATIENCE);
+        long end = System.nanoTime() + PATIENCE.toNanos();
         List<ProcessHandle> left = stillRunning();
-        while (!left.isEmpty() && !deadline.passed()) {
+        while (!left.isEmpty() && end - System.nanoTime() > 0) {
             left.forEach(ProcessHandle::destroyForcibly);
             try {
                 Thread.sleep(POLL.toMillis());

@@ -1,74 +1,92 @@
 package grader.browser;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.logging.Level;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * What a tab reported while a test drove it: its errors (uncaught exceptions, {@code console.error}
- * and failed {@code console.assert} calls, and the browser's own error log entries, such as a
- * resource that failed to load) and the URL of every request it made.
+ * What the pages reported while a test drove them, from the two logs chromedriver keeps when asked
+ * to ({@link #record}). Its browser log holds what the DevTools console shows: uncaught exceptions
+ * and unhandled rejections, {@code console.*} calls, and the browser's own entries, such as a
+ * resource that failed to load or what the Content-Security-Policy blocked; the errors among them
+ * are the {@code SEVERE} entries. Its performance log holds the DevTools network events, whose
+ * requests give the URL of every request a page made.
+ *
+ * <p>chromedriver hands each entry out once, so every read adds what is new to the lists here.
  */
 final class PageLog {
     // A data: URL can be megabytes long; its start is all a test needs to see.
     private static final int LONGEST_URL = 300;
+    private static final Set<String> LOCAL_SCHEMES = Set.of("file", "data", "blob", "about");
 
-    private final List<String> errors = new CopyOnWriteArrayList<>();
-    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final ChromeDriver driver;
+    private final Json json = new Json();
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> requests = new ArrayList<>();
 
-    /** Starts recording the events of {@code sessionId}; the domains must be enabled separately. */
-    void listen(CdpConnection connection, String sessionId) {
-        connection.on(sessionId, "Runtime.exceptionThrown", event -> errors.add(describe(map(event.get("exceptionDetails")))));
-        connection.on(sessionId, "Runtime.consoleAPICalled", this::console);
-        connection.on(sessionId, "Log.entryAdded", this::logEntry);
-        connection.on(sessionId, "Network.requestWillBeSent", event -> request(map(event.get("request")).get("url")));
-        // WebSockets do not go through requestWillBeSent, yet they are requests all the same.
-        connection.on(sessionId, "Network.webSocketCreated", event -> request(event.get("url")));
+    PageLog(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** Asks chromedriver, in the options a session starts with, to keep the logs read here. */
+    static void record(ChromeOptions options) {
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // The network events only: the page events would fill the log with what no test reads.
+        options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
     }
 
     /** The errors so far, oldest first. */
-    List<String> errors() {
+    synchronized List<String> errors() {
+        read();
         return List.copyOf(errors);
     }
 
     /** The requested URLs so far, oldest first. */
-    List<String> requests() {
+    synchronized List<String> requests() {
+        read();
         return List.copyOf(requests);
     }
 
-    /** An exception as Chromium's console shows it: "Uncaught Error: boom (file:///page.html:12)". */
-    static String describe(Map<String, Object> details) {
-        Map<String, Object> exception = map(details.get("exception"));
-        Object thrown = exception.containsKey("description") ? exception.get("description") : exception.get("value");
-        String text = String.valueOf(details.getOrDefault("text", "Uncaught"));
-        String first = thrown == null ? "" : String.valueOf(thrown).lines().findFirst().orElse("");
-        // A rejected promise's text already ends with the exception ("Uncaught (in promise) Error: x").
-        String message = text.endsWith(first) ? text : text + " " + first;
-        Object url = details.get("url");
-        if (url instanceof String where && !where.isEmpty() && details.get("lineNumber") instanceof Number line) {
-            message += " (" + where + ":" + (line.longValue() + 1) + ")";
-        }
-        return message;
+    /** The requested URLs so far that are not the page's own: all but {@code file:}, {@code data:}, {@code blob:} and {@code about:}. */
+    List<String> nonLocalRequests() {
+        return requests().stream().filter(url -> !LOCAL_SCHEMES.contains(scheme(url))).toList();
     }
 
-    private void console(Map<String, Object> event) {
-        Object type = event.get("type");
-        if ("error".equals(type) || "assert".equals(type)) {
-            String text = list(event.get("args")).stream()
-                    .map(argument -> map(argument))
-                    .map(argument -> String.valueOf(argument.containsKey("value") ? argument.get("value")
-                            : argument.getOrDefault("description", argument.get("type"))))
-                    .collect(Collectors.joining(" "));
-            errors.add("console." + type + ": " + text);
-        }
+    /** Drops everything recorded so far, read or not. */
+    synchronized void forget() {
+        read();
+        errors.clear();
+        requests.clear();
     }
 
-    private void logEntry(Map<String, Object> event) {
-        Map<String, Object> entry = map(event.get("entry"));
-        if ("error".equals(entry.get("level"))) {
-            Object url = entry.get("url");
-            errors.add(entry.get("source") + ": " + entry.get("text") + (url == null ? "" : " (" + url + ")"));
+    private void read() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.add(entry.getMessage());
+            }
+        }
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            Map<String, Object> event = map(map(json.toType(entry.getMessage(), Json.MAP_TYPE)).get("message"));
+            Map<String, Object> params = map(event.get("params"));
+            Object method = event.get("method");
+            if ("Network.requestWillBeSent".equals(method)) {
+                request(map(params.get("request")).get("url"));
+            } else if ("Network.webSocketCreated".equals(method)) {
+                // WebSockets do not go through requestWillBeSent, yet they are requests all the same.
+                request(params.get("url"));
+            }
         }
     }
 
@@ -77,12 +95,13 @@ final class PageLog {
         requests.add(text.length() <= LONGEST_URL ? text : text.substring(0, LONGEST_URL) + "...");
     }
 
+    private static String scheme(String url) {
+        int colon = url.indexOf(':');
+        return colon < 0 ? "" : url.substring(0, colon).toLowerCase(Locale.ROOT);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
-
-    private static List<?> list(Object value) {
-        return value instanceof List<?> list ? list : List.of();
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grader.browser.BrowserPage;
-import grader.browser.ChromiumAvailability;
 import grader.browser.HeadlessChromium;
 import grader.report.GradeJson;
 import grader.report.GradeReport;
@@ -26,13 +24,13 @@ import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
 
 /**
  * The dashboard of 300 generated students, driven in a real headless Chromium: what an instructor
@@ -50,9 +48,8 @@ class DashboardBrowserTest {
     static Set<String> logins;
     static Map<String, Integer> scores;
     static Map<String, GradeReport> reports;
-    static HeadlessChromium browser;
-
-    BrowserPage tab;
+    /** One browser for the class, started by the first test; each test gets a fresh tab of it. */
+    static HeadlessChromium tab;
 
     @BeforeAll
     static void generate() throws IOException {
@@ -86,25 +83,19 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void open() {
-        if (browser == null) {
-            browser = HeadlessChromium.start(ChromiumAvailability.binaryForTest());
+        if (tab == null) {
+            tab = HeadlessChromium.start();
         }
-        tab = browser.newPage();
+        tab.newTab();
         tab.setViewport(1366, 768);
         tab.open(page);
     }
 
-    @AfterEach
-    void closeTab() {
-        if (tab != null) {
-            tab.close();
-        }
-    }
-
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
+        if (tab != null) {
+            tab.close();
+            tab = null;
         }
     }
 
@@ -220,7 +211,7 @@ class DashboardBrowserTest {
         @Test
         @DisplayName("closes with Escape")
         void escapeCloses() {
-            tab.pressKey("Escape");
+            tab.pressKey(Keys.ESCAPE);
             tab.waitFor("!document.querySelector('#detail').open");
         }
     }
@@ -298,7 +289,7 @@ class DashboardBrowserTest {
     @Test
     @DisplayName("the CSV link downloads exactly the filtered rows")
     void csvOfFilteredRows() throws IOException {
-        tab.enableDownloads(work.resolve("downloads-" + System.nanoTime()));
+        tab.downloadInto(work.resolve("downloads-" + System.nanoTime()));
         tab.type("#filter", "student01");
         tab.waitFor("document.querySelectorAll('#students tbody tr:not([hidden])').length < " + STUDENTS);
         List<String> shown = shownLogins();

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grader.browser.BrowserPage;
-import grader.browser.ChromiumAvailability;
 import grader.browser.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,16 +37,15 @@ class DashboardScaleTest {
         Dashboard.write(grades, null, page, Instant.parse("2026-11-25T12:00:00Z"));
         double generated = (System.nanoTime() - start) / 1e9;
 
-        try (HeadlessChromium browser = HeadlessChromium.start(ChromiumAvailability.binaryForTest());
-             BrowserPage tab = browser.newPage()) {
-            tab.setViewport(1366, 768);
-            tab.open(page);
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            chromium.setViewport(1366, 768);
+            chromium.open(page);
             // Interactive: the document was parsed and the page's script had built and placed every row.
-            double interactive = ((Number) tab.evaluate(
+            double interactive = ((Number) chromium.evaluate(
                     "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")).doubleValue() / 1000;
-            long rows = ((Number) tab.evaluate("document.querySelectorAll('#students tbody tr').length")).longValue();
+            long rows = ((Number) chromium.evaluate("document.querySelectorAll('#students tbody tr').length")).longValue();
             long sortStart = System.nanoTime();
-            tab.click("th button[data-sort='score']");
+            chromium.click("th button[data-sort='score']");
             double sorted = (System.nanoTime() - sortStart) / 1e9;
 
             String figures = String.format(Locale.ROOT,
@@ -62,7 +59,7 @@ class DashboardScaleTest {
                     () -> assertTrue(rows >= STUDENTS * 0.98, rows + " rows"),
                     () -> assertTrue(generated < GENERATE_TARGET_S * SLACK, figures),
                     () -> assertTrue(interactive < INTERACTIVE_TARGET_S * SLACK, figures),
-                    () -> assertEquals(List.of(), tab.pageErrors()));
+                    () -> assertEquals(List.of(), chromium.pageErrors()));
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import grader.browser.BrowserPage;
 import grader.browser.ChromiumAvailability;
 import grader.browser.HeadlessChromium;
 import grader.json.Json;
@@ -63,8 +62,7 @@ class MermaidChartsTest {
 
     @TempDir
     static Path work;
-    private static HeadlessChromium browser;
-    private static BrowserPage page;
+    private static HeadlessChromium page;
     private static List<Chart> charts;
 
     /** A chart to check and where it came from, which is what a failing test is named after. */
@@ -83,9 +81,7 @@ class MermaidChartsTest {
     static void closeBrowser() {
         if (page != null) {
             page.close();
-        }
-        if (browser != null) {
-            browser.close();
+            page = null;
         }
     }
 
@@ -233,10 +229,10 @@ class MermaidChartsTest {
      * The tab with Mermaid loaded, opened on first use and shared by the tests: loading the bundle is
      * the slow part, and parsing or rendering a chart leaves nothing behind that another could see.
      */
-    private static synchronized BrowserPage mermaid() {
+    private static synchronized HeadlessChromium mermaid() {
         if (page == null) {
             Path bundle = bundleOrSkip();
-            Path binary = ChromiumAvailability.binaryForTest();
+            ChromiumAvailability.Binaries binaries = ChromiumAvailability.binariesForTest();
             try {
                 Path dir = Files.createDirectories(work.resolve("mermaid-page"));
                 // Next to the page and loaded by a relative URL: a file page may load files beside it.
@@ -249,8 +245,7 @@ class MermaidChartsTest {
                         <body></body>
                         </html>
                         """, StandardCharsets.UTF_8);
-                browser = HeadlessChromium.start(binary);
-                page = browser.newPage();
+                page = HeadlessChromium.start(binaries);
                 // A large chart takes Mermaid a few seconds on a busy machine.
                 page.setTimeout(Duration.ofSeconds(60));
                 page.open(dir.resolve("index.html"));
