@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import grader.batch.BatchRecord;
-import grader.json.Json;
+import grader.json.GraderJson;
 import grader.report.GradeReport;
 import grader.report.ReportText;
 import grader.report.RunTimeline;
@@ -28,7 +28,7 @@ class DashboardDataTest {
 
     private static Map<String, Object> data(StudentRecord... students) {
         List<StudentRecord> list = Arrays.asList(students);
-        return Json.parseObject(DashboardData.json(list, ClassAggregate.of(list), GENERATED));
+        return GraderJson.readObject(DashboardData.json(list, ClassAggregate.of(list), GENERATED));
     }
 
     @SuppressWarnings("unchecked")
