@@ -51,6 +51,14 @@ class LayersTest {
     }
 
     @Test
+    @DisplayName("the harness needs only the JDK and the runtime, all that a sandboxed run's class path holds")
+    void harnessOnTheSandboxClassPath() {
+        noClasses().that().resideInAPackage("grader.harness..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("grader.harness..", "multiprocessing..", "java..")
+                .check(project);
+    }
+
+    @Test
     @DisplayName("the grader does not use the solutions (or any lab class)")
     void graderIndependentOfSolutions() {
         noClasses().that().resideInAPackage("grader..")
