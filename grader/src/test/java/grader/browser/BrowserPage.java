@@ -1,6 +1,6 @@
 package grader.browser;
 
-import grader.json.Json;
+import grader.json.GraderJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -204,7 +204,7 @@ public final class BrowserPage implements AutoCloseable {
                 if (truthy(value)) {
                     return value;
                 }
-                last = "last value " + Json.write(value);
+                last = "last value " + GraderJson.write(value);
             } catch (BrowserTimeoutException e) {
                 break;
             } catch (JavaScriptException e) {
@@ -347,7 +347,7 @@ public final class BrowserPage implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     private Map<String, Object> awaitElement(String cssSelector, String state, String check, Deadline deadline) {
-        String script = "(() => {\nconst el = document.querySelector(" + Json.quote(cssSelector) + ");\n"
+        String script = "(() => {\nconst el = document.querySelector(" + GraderJson.write(cssSelector) + ");\n"
                 + "if (!el) return {problem: 'nothing matches it'};\n" + check + "})()";
         String problem = "never checked";
         while (!deadline.passed()) {

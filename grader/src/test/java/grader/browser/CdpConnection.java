@@ -1,6 +1,6 @@
 package grader.browser;
 
-import grader.json.Json;
+import grader.json.GraderJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +77,7 @@ final class CdpConnection implements AutoCloseable {
         if (sessionId != null) {
             message.put("sessionId", sessionId);
         }
-        byte[] bytes = Json.write(message).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = GraderJson.write(message).getBytes(StandardCharsets.UTF_8);
         try {
             synchronized (out) {
                 out.write(bytes);
@@ -170,7 +170,7 @@ final class CdpConnection implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private void dispatch(String text) {
-        Map<String, Object> message = Json.parseObject(text);
+        Map<String, Object> message = GraderJson.readObject(text);
         Object id = message.get("id");
         if (id instanceof Number number) {
             Pending command = pending.remove(number.longValue());
