@@ -1,14 +1,16 @@
 package grader.batch;
 
-import grader.json.Json;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.Nulls;
+import grader.json.GraderJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,9 @@ import java.util.Optional;
  *  "status": "graded", "message": "", "submitted": true, "graded_at": "2026-11-25T18:00:00Z", "seconds": 14.2}
  * }</pre>
  *
+ * <p>The record is the file: Jackson ({@link GraderJson}) writes its components in order, and reading
+ * requires every one of them.
+ *
  * @param login         the student's login (the repository's folder name)
  * @param repository    the repository's path
  * @param commit        what was graded: {@code git:<HEAD>} when the repository is a Git checkout,
@@ -33,8 +38,15 @@ import java.util.Optional;
  * @param gradedAt      when grading ended
  * @param seconds       how long grading took
  */
-public record BatchRecord(String login, String repository, String commit, String graderVersion, Status status,
-                          String message, boolean submitted, Instant gradedAt, double seconds) {
+public record BatchRecord(@JsonProperty(value = "login", required = true) String login,
+                          @JsonProperty(value = "repository", required = true) String repository,
+                          @JsonProperty(value = "commit", required = true) String commit,
+                          @JsonProperty(value = "grader_version", required = true) String graderVersion,
+                          @JsonProperty(value = "status", required = true) @JsonSetter(nulls = Nulls.FAIL) Status status,
+                          @JsonProperty(value = "message", required = true) String message,
+                          @JsonProperty(value = "submitted", required = true) boolean submitted,
+                          @JsonProperty(value = "graded_at", required = true) @JsonSetter(nulls = Nulls.FAIL) Instant gradedAt,
+                          @JsonProperty(value = "seconds", required = true) double seconds) {
 
     /** Where the records live inside the grades directory. */
     public static final String DIRECTORY = ".batch";
@@ -49,17 +61,9 @@ public record BatchRecord(String login, String repository, String commit, String
         TIMEOUT;
 
         /** The lower-case word in the file. */
+        @JsonValue
         public String word() {
             return name().toLowerCase(Locale.ROOT);
-        }
-
-        static Status of(String word) {
-            for (Status status : values()) {
-                if (status.word().equals(word)) {
-                    return status;
-                }
-            }
-            throw new IllegalArgumentException("unknown batch status \"" + word + "\"");
         }
     }
 
@@ -70,17 +74,10 @@ public record BatchRecord(String login, String repository, String commit, String
 
     /** Writes the record, replacing the old one in one step so a killed batch never leaves half a file. */
     public void write(Path gradesDir) throws IOException {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("login", login);
-        map.put("repository", repository);
-        map.put("commit", commit);
-        map.put("grader_version", graderVersion);
-        map.put("status", status.word());
-        map.put("message", message);
-        map.put("submitted", submitted);
-        map.put("graded_at", gradedAt.toString());
-        map.put("seconds", Math.round(seconds * 10) / 10.0);
-        AtomicFiles.write(file(gradesDir, login), Json.writePretty(map).getBytes(StandardCharsets.UTF_8));
+        // Tenths of a second are all anyone reads; more would only make the file noisy.
+        BatchRecord rounded = new BatchRecord(login, repository, commit, graderVersion, status, message, submitted,
+                gradedAt, Math.round(seconds * 10) / 10.0);
+        AtomicFiles.write(file(gradesDir, login), GraderJson.writePretty(rounded).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -93,11 +90,7 @@ public record BatchRecord(String login, String repository, String commit, String
             return Optional.empty();
         }
         try {
-            Map<String, Object> map = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
-            return Optional.of(new BatchRecord((String) map.get("login"), (String) map.get("repository"),
-                    (String) map.get("commit"), (String) map.get("grader_version"), Status.of((String) map.get("status")),
-                    (String) map.get("message"), Boolean.TRUE.equals(map.get("submitted")),
-                    Instant.parse((String) map.get("graded_at")), ((Number) map.get("seconds")).doubleValue()));
+            return Optional.of(GraderJson.read(Files.readString(file, StandardCharsets.UTF_8), BatchRecord.class));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

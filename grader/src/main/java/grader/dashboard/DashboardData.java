@@ -1,6 +1,6 @@
 package grader.dashboard;
 
-import grader.json.Json;
+import grader.json.GraderJson;
 import grader.report.GradeReport;
 import grader.report.ReportText;
 import grader.report.RunTimeline;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,9 +54,10 @@ import java.util.Map;
  * first bar's minus 0), and its length, all in milliseconds. Differences and lengths are short numbers
  * where times from the run's start grow long, which keeps 2,000 students' bars small.
  *
- * <p>All text is {@link ReportText#clean cleaned}, and {@link Json} escapes {@code <}, {@code >},
+ * <p>All text is {@link ReportText#clean cleaned}, and {@link GraderJson} escapes {@code <}, {@code >},
  * {@code &}, U+2028 and U+2029, so the JSON can sit inside a {@code <script>} element whatever students
- * wrote.
+ * wrote. The records below are the data's objects, their keys in the order of their components; the
+ * compact tuples (a student's tests, timelines and flags) are lists.
  */
 final class DashboardData {
     /** The longest test message kept for the drill-down; the rest is in the student's grade file. */
@@ -87,79 +87,72 @@ final class DashboardData {
     }
 
     private String write(List<StudentRecord> students, Instant generated) {
-        List<Object> studentMaps = new ArrayList<>();
-        for (StudentRecord student : students) {
-            studentMaps.add(student(student));
-        }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("generated", generated.toString());
-        root.put("strings", strings.values());
-        root.put("laneSets", laneSets.values());
-        root.put("runBits", RunBit.forScript());
-        root.put("statuses", Arrays.stream(TestStatus.values()).map(TestStatus::word).toList());
-        root.put("flagKinds", Arrays.stream(FlagKind.values()).map(DashboardData::flagKind).toList());
-        root.put("overview", overview());
-        root.put("steps", aggregate.steps().stream().map(DashboardData::step).toList());
-        root.put("topFailures", aggregate.topFailures().stream().map(DashboardData::failure).toList());
-        root.put("students", studentMaps);
-        return Json.write(root);
+        // Students first: they fill the string and lane tables that the data then lists.
+        List<Student> studentRows = students.stream().map(this::student).toList();
+        return GraderJson.write(new Page(generated, strings.values(), laneSets.values(), RunBit.forScript(),
+                Arrays.stream(TestStatus.values()).map(TestStatus::word).toList(),
+                Arrays.stream(FlagKind.values()).map(kind -> new Kind(kind.id(), kind.label())).toList(),
+                overview(), aggregate.steps().stream().map(DashboardData::step).toList(),
+                aggregate.topFailures().stream().map(DashboardData::failure).toList(), studentRows));
     }
 
-    private static Map<String, Object> flagKind(FlagKind kind) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", kind.id());
-        map.put("label", kind.label());
-        return map;
+    /** The whole data. */
+    private record Page(Instant generated, List<String> strings, List<List<String>> laneSets, Map<String, Object> runBits,
+                        List<String> statuses, List<Kind> flagKinds, Overview overview, List<StepRow> steps,
+                        List<Failure> topFailures, List<Student> students) {
     }
 
-    private Map<String, Object> overview() {
+    /** A kind of flag. */
+    private record Kind(String id, String label) {
+    }
+
+    /** The class at a glance. */
+    private record Overview(int students, int submitted, int notSubmitted, int graded, Double mean, Double median,
+                            List<Integer> histogram) {
+    }
+
+    /** A step of the class. */
+    private record StepRow(String id, String title, int max, boolean pool, int graded, int passed, List<TestRow> tests) {
+    }
+
+    /** A test of a step of the class. */
+    private record TestRow(String name, int graded, int passed) {
+    }
+
+    /** A test that many did not pass. */
+    private record Failure(String step, String title, String test, int graded, int notPassed, List<Message> messages) {
+    }
+
+    /** One of a failing test's messages, with how many students got it. */
+    private record Message(String text, int students) {
+    }
+
+    /** One student; the lists are the compact tuples the class description gives. */
+    private record Student(String login, Integer score, Integer max, String graded, List<Object> steps,
+                           List<Object> passed, List<Object> tests, List<Object> timelines, List<List<Integer>> flags,
+                           String repository, String commit, String roster, Double classroomPoints) {
+    }
+
+    private Overview overview() {
         ScoreSummary scores = aggregate.scores();
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("students", aggregate.students());
-        map.put("submitted", aggregate.submitted());
-        map.put("notSubmitted", aggregate.notSubmitted());
-        map.put("graded", scores.graded());
-        map.put("mean", rounded(scores.mean()));
-        map.put("median", rounded(scores.median()));
-        map.put("histogram", scores.histogram());
-        return map;
+        return new Overview(aggregate.students(), aggregate.submitted(), aggregate.notSubmitted(), scores.graded(),
+                rounded(scores.mean()), rounded(scores.median()), scores.histogram());
     }
 
-    private static Map<String, Object> step(ClassAggregate.StepStats step) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", clean(step.id()));
-        map.put("title", clean(step.title()));
-        map.put("max", step.maxScore());
-        map.put("pool", Arrays.stream(Step.values()).anyMatch(known -> known.id().equals(step.id()) && known.usesPool()));
-        map.put("graded", step.graded());
-        map.put("passed", step.passed());
-        map.put("tests", step.tests().stream().map(test -> {
-            Map<String, Object> testMap = new LinkedHashMap<>();
-            testMap.put("name", clean(test.name()));
-            testMap.put("graded", test.graded());
-            testMap.put("passed", test.passed());
-            return testMap;
-        }).toList());
-        return map;
+    private static StepRow step(ClassAggregate.StepStats step) {
+        return new StepRow(clean(step.id()), clean(step.title()), step.maxScore(),
+                Arrays.stream(Step.values()).anyMatch(known -> known.id().equals(step.id()) && known.usesPool()),
+                step.graded(), step.passed(),
+                step.tests().stream().map(test -> new TestRow(clean(test.name()), test.graded(), test.passed())).toList());
     }
 
-    private static Map<String, Object> failure(ClassAggregate.FailingTest failure) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("step", clean(failure.stepId()));
-        map.put("title", clean(failure.stepTitle()));
-        map.put("test", clean(failure.testName()));
-        map.put("graded", failure.graded());
-        map.put("notPassed", failure.notPassed());
-        map.put("messages", failure.messages().stream().map(message -> {
-            Map<String, Object> messageMap = new LinkedHashMap<>();
-            messageMap.put("text", message.message());
-            messageMap.put("students", message.students());
-            return messageMap;
-        }).toList());
-        return map;
+    private static Failure failure(ClassAggregate.FailingTest failure) {
+        return new Failure(clean(failure.stepId()), clean(failure.stepTitle()), clean(failure.testName()),
+                failure.graded(), failure.notPassed(),
+                failure.messages().stream().map(message -> new Message(message.message(), message.students())).toList());
     }
 
-    private Map<String, Object> student(StudentRecord student) {
+    private Student student(StudentRecord student) {
         GradeReport report = student.report();
         int stepCount = aggregate.steps().size();
         List<Object> scores = new ArrayList<>(Collections.nCopies(stepCount, null));
@@ -183,22 +176,13 @@ final class DashboardData {
                 }
             });
         }
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("login", clean(student.login()));
-        map.put("score", report == null ? null : report.score());
-        map.put("max", report == null ? null : report.maxScore());
-        map.put("graded", gradedAt(student));
-        map.put("steps", scores);
-        map.put("passed", passed);
-        map.put("tests", tests);
-        map.put("timelines", timelines);
-        map.put("flags", StudentFlags.of(student).stream()
-                .map(flag -> List.of(flag.kind().ordinal(), strings.indexOf(clean(flag.detail())))).toList());
-        map.put("repository", repository(student));
-        map.put("commit", student.batchRecord() == null ? null : cleanOrNull(student.batchRecord().commit()));
-        map.put("roster", student.classroom() == null ? null : cleanOrNull(student.classroom().rosterIdentifier()));
-        map.put("classroomPoints", student.classroom() == null ? null : student.classroom().pointsAwarded());
-        return map;
+        List<List<Integer>> flags = StudentFlags.of(student).stream()
+                .map(flag -> List.of(flag.kind().ordinal(), strings.indexOf(clean(flag.detail())))).toList();
+        return new Student(clean(student.login()), report == null ? null : report.score(),
+                report == null ? null : report.maxScore(), gradedAt(student), scores, passed, tests, timelines, flags,
+                repository(student), student.batchRecord() == null ? null : cleanOrNull(student.batchRecord().commit()),
+                student.classroom() == null ? null : cleanOrNull(student.classroom().rosterIdentifier()),
+                student.classroom() == null ? null : student.classroom().pointsAwarded());
     }
 
     /** A run timeline in the compact form the class javadoc describes. */

@@ -1,6 +1,5 @@
 package grader.harness;
 
-import grader.json.Json;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -20,9 +19,9 @@ import multiprocessing.WaitTimeoutException;
  * The grader's trusted code inside the sandbox: it calls the student's methods and writes what
  * happened to a result file that only the grader reads.
  *
- * <p>It runs in the sandbox JVM, next to the student's classes, and is the only grader code there
- * (with {@link Json}). Results go to a file named on the command line, not to standard output, so
- * that nothing a submission prints can pass for a result. Usage:
+ * <p>It runs in the sandbox JVM, next to the student's classes, and its package is the only grader code
+ * there. Results go to a file named on the command line, as JSON ({@link ResultWriter}), not to standard
+ * output, so that nothing a submission prints can pass for a result. Usage:
  * {@code Probe <result-file> <check> [class]} where check is one of {@code main}, {@code square},
  * {@code complex}, {@code producer}, {@code consumer}, {@code slow}.
  */
@@ -55,7 +54,7 @@ public final class Probe {
             default -> throw new IllegalArgumentException("unknown check " + args[1]);
         }
         probe.results.put("elapsed_ms", (System.nanoTime() - start) / 1_000_000);
-        Files.writeString(resultFile, Json.write(probe.results), StandardCharsets.UTF_8);
+        Files.writeString(resultFile, ResultWriter.json(probe.results), StandardCharsets.US_ASCII);
         System.out.flush();
         // Leave through the normal exit so that the runtime stops any pool the student left open.
         System.exit(0);

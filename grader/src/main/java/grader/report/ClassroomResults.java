@@ -1,16 +1,15 @@
 package grader.report;
 
-import grader.json.Json;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import grader.json.GraderJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -119,36 +118,26 @@ public final class ClassroomResults {
 
     /** A step's results as the compact JSON the reporter decodes. */
     public static String json(StepResult step) {
-        return Json.write(payload(step));
+        return GraderJson.write(new Runner(1, runnerStatus(step), step.maxScore(),
+                step.tests().stream().map(Runner.Test::of).toList()));
     }
 
-    private static Map<String, Object> payload(StepResult step) {
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("version", 1);
-        results.put("status", runnerStatus(step));
-        results.put("max_score", step.maxScore());
-        List<Object> tests = new ArrayList<>();
-        for (TestResult test : step.tests()) {
-            tests.add(test(test));
+    /** A runner's results, keys in the order of the components. */
+    private record Runner(int version, String status, @JsonProperty("max_score") int maxScore, List<Test> tests) {
+
+        /**
+         * One test. {@code execution_time} is left out: the model keeps no per-test time, and the
+         * reporter does not read it. {@code line_no} is always present, because the reporter prints
+         * "- line N" for any value other than 0, including a missing one.
+         */
+        private record Test(String name, String status, int score, String message, @JsonProperty("line_no") int lineNo,
+                            @JsonProperty("test_code") String testCode) {
+
+            static Test of(TestResult test) {
+                return new Test(logSafe(ReportText.oneLine(test.name())), testStatus(test.status()), test.score(),
+                        ClassroomResults.message(test), test.location() == null ? 0 : test.location().line(), "");
+            }
         }
-        results.put("tests", tests);
-        return results;
-    }
-
-    /**
-     * {@code execution_time} is left out: the model keeps no per-test time, and the reporter does
-     * not read it. {@code line_no} is always present, because the reporter prints "- line N" for
-     * any value other than 0, including a missing one.
-     */
-    private static Map<String, Object> test(TestResult test) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", logSafe(ReportText.oneLine(test.name())));
-        map.put("status", testStatus(test.status()));
-        map.put("score", test.score());
-        map.put("message", message(test));
-        map.put("line_no", test.location() == null ? 0 : test.location().line());
-        map.put("test_code", "");
-        return map;
     }
 
     /**

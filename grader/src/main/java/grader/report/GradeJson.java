@@ -1,13 +1,16 @@
 package grader.report;
 
-import grader.json.Json;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import grader.json.GraderJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +36,13 @@ import java.util.Map;
  * "truncated"}} (see {@link RunTimeline}); absent in older files, read as none.
  * {@code file} and {@code line} appear only when the test has a {@link SourceLocation}. Unlike the
  * other report files this one is not cleaned or truncated: {@link #read} must give back exactly the
- * report that was written, so the dashboard sees what the grader saw. (The one exception: a
- * {@code null} step list or phase map is written, and so read back, as empty.)
+ * report that was written, so the dashboard sees what the grader saw. (The exceptions: a {@code null}
+ * step list or phase map is written, and so read back, as empty, and a location without a file is written
+ * with its line alone.)
+ *
+ * <p>The records below are the file's shape, mapped by Jackson ({@link GraderJson}); reading is strict:
+ * every key above is required but for {@code protected_files}, {@code timelines} (absent or {@code null}:
+ * none), {@code file} and {@code line}, and a value of the wrong kind is an error that names its path.
  */
 public final class GradeJson {
     /** The file's name inside the report directory. */
@@ -50,7 +58,7 @@ public final class GradeJson {
 
     /** The report as pretty-printed JSON text. */
     public static String toJson(GradeReport report) {
-        return escapeLoneSurrogates(Json.writePretty(toMap(report)));
+        return escapeLoneSurrogates(GraderJson.writePretty(GradeFile.of(report)));
     }
 
     /** Reads a {@code grade.json} file back into the report it was written from. */
@@ -61,169 +69,22 @@ public final class GradeJson {
     /**
      * Parses {@code grade.json} text.
      *
-     * @throws IllegalArgumentException naming the first missing or mistyped field
+     * @throws IllegalArgumentException naming the first missing or mistyped field, or where the text
+     *                                  stops being JSON
      */
     public static GradeReport parse(String json) {
-        Fields root = new Fields(Json.parseObject(json), "");
-        List<StepResult> steps = new ArrayList<>();
-        for (Fields step : root.objects("steps")) {
-            steps.add(step(step));
-        }
-        Map<String, Long> phases = new LinkedHashMap<>();
-        root.object("phases_ms").forEach((phase, millis) -> {
-            if (!(millis instanceof Long value)) {
-                throw new IllegalArgumentException("grade.json: phases_ms." + phase + " is not a whole number");
-            }
-            phases.put(phase, value);
-        });
-        String gradedAt = root.text("graded_at");
-        return new GradeReport(root.integer("score"), root.integer("max_score"), root.text("submission"),
-                gradedAt == null ? null : instant(gradedAt), root.text("grader_version"),
-                Collections.unmodifiableList(steps), Collections.unmodifiableMap(phases), protectedFiles(root),
-                timelines(root));
-    }
-
-    private static Map<String, Object> toMap(GradeReport report) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("score", report.score());
-        root.put("max_score", report.maxScore());
-        root.put("submission", report.submission());
-        root.put("graded_at", report.gradedAt() == null ? null : report.gradedAt().toString());
-        root.put("grader_version", report.graderVersion());
-        List<Object> steps = new ArrayList<>();
-        for (StepResult step : report.steps() == null ? List.<StepResult>of() : report.steps()) {
-            steps.add(toMap(step));
-        }
-        root.put("steps", steps);
-        root.put("phases_ms", report.phaseMillis() == null ? Map.of() : report.phaseMillis());
-        ProtectedFiles files = report.protectedFiles();
-        Map<String, Object> protectedFiles = new LinkedHashMap<>();
-        protectedFiles.put("checked", files.checked());
-        protectedFiles.put("intact", files.intact());
-        protectedFiles.put("modified", files.modified());
-        protectedFiles.put("missing", files.missing());
-        protectedFiles.put("added", files.added());
-        root.put("protected_files", protectedFiles);
-        Map<String, Object> timelines = new LinkedHashMap<>();
-        report.timelines().forEach((step, timeline) -> timelines.put(step, toMap(timeline)));
-        root.put("timelines", timelines);
-        return root;
-    }
-
-    private static Map<String, Object> toMap(RunTimeline timeline) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("verdict", timeline.verdict());
-        map.put("parallel", timeline.parallel());
-        map.put("serial", timeline.serial());
-        map.put("single_process", timeline.singleProcess());
-        map.put("tasks", timeline.tasks());
-        map.put("workers", timeline.workers());
-        map.put("max_concurrency", timeline.maxConcurrency());
-        map.put("span_ms", timeline.spanMillis());
-        map.put("lanes", timeline.lanes());
-        map.put("bars", timeline.bars().stream().map(bar -> List.of(bar.lane(), bar.startMs(), bar.endMs())).toList());
-        map.put("truncated", timeline.truncated());
-        return map;
-    }
-
-    private static Map<String, Object> toMap(StepResult step) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", step.id());
-        map.put("title", step.title());
-        map.put("score", step.score());
-        map.put("max_score", step.maxScore());
-        List<Object> tests = new ArrayList<>();
-        for (TestResult test : step.tests()) {
-            tests.add(toMap(test));
-        }
-        map.put("tests", tests);
-        return map;
-    }
-
-    private static Map<String, Object> toMap(TestResult test) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", test.name());
-        map.put("status", test.status().word());
-        map.put("score", test.score());
-        map.put("max_score", test.maxScore());
-        map.put("message", test.message());
-        if (test.location() != null) {
-            map.put("file", test.location().file());
-            map.put("line", test.location().line());
-        }
-        return map;
-    }
-
-    private static Map<String, RunTimeline> timelines(Fields root) {
-        Map<String, RunTimeline> timelines = new LinkedHashMap<>();
-        if (!root.has("timelines")) {
-            return timelines;
-        }
-        Fields all = new Fields(root.object("timelines"), "timelines");
-        for (String step : all.map().keySet()) {
-            Fields t = new Fields(all.object(step), "timelines." + step);
-            List<RunTimeline.Bar> bars = new ArrayList<>();
-            for (Object bar : t.list("bars")) {
-                if (!(bar instanceof List<?> parts) || parts.size() != 3 || !parts.stream().allMatch(Long.class::isInstance)) {
-                    throw new IllegalArgumentException("grade.json: timelines." + step + ".bars holds a bar that is not [lane, start_ms, end_ms]");
-                }
-                bars.add(new RunTimeline.Bar(((Long) parts.get(0)).intValue(), (Long) parts.get(1), (Long) parts.get(2)));
-            }
-            timelines.put(step, new RunTimeline(t.text("verdict"), t.bool("parallel"), t.bool("serial"),
-                    t.bool("single_process"), t.integer("tasks"), t.integer("workers"), t.integer("max_concurrency"),
-                    t.longInteger("span_ms"), t.texts("lanes"), bars, t.bool("truncated")));
-        }
-        return timelines;
-    }
-
-    private static ProtectedFiles protectedFiles(Fields root) {
-        if (!root.has("protected_files")) {
-            return ProtectedFiles.notChecked();
-        }
-        Fields files = new Fields(root.object("protected_files"), "protected_files");
-        return new ProtectedFiles(files.bool("checked"), files.texts("modified"), files.texts("missing"),
-                files.texts("added"));
-    }
-
-    private static StepResult step(Fields step) {
-        List<TestResult> tests = new ArrayList<>();
-        for (Fields test : step.objects("tests")) {
-            tests.add(test(test));
-        }
-        return new StepResult(step.text("id"), step.text("title"), step.integer("score"), step.integer("max_score"),
-                Collections.unmodifiableList(tests));
-    }
-
-    private static TestResult test(Fields test) {
-        SourceLocation location = test.has("file") || test.has("line")
-                ? new SourceLocation(test.text("file"), test.integer("line"))
-                : null;
-        return new TestResult(test.text("name"), status(test.text("status")), test.integer("score"),
-                test.integer("max_score"), test.text("message"), location);
-    }
-
-    private static TestStatus status(String word) {
-        for (TestStatus status : TestStatus.values()) {
-            if (status.word().equals(word)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("grade.json: unknown test status \"" + word + "\"");
-    }
-
-    private static Instant instant(String text) {
         try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("grade.json: graded_at is not an ISO-8601 instant: " + text, e);
+            return GraderJson.read(json, GradeFile.class).report();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("grade.json: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Replaces each unpaired surrogate with its {@code \\uXXXX} escape. {@link Json} writes such a
-     * character raw, and UTF-8 cannot encode it, so the file would hold {@code ?} instead and the
-     * round trip would not be exact. In {@link Json}'s output a surrogate can only sit inside a
-     * string, where the escape is valid and reads back as the same character.
+     * Replaces each unpaired surrogate with its {@code \\uXXXX} escape. Jackson writes such a character
+     * raw, and UTF-8 cannot encode it, so the file would hold {@code ?} instead and the round trip would
+     * not be exact. In JSON text a surrogate can only sit inside a string, where the escape is valid and
+     * reads back as the same character.
      */
     private static String escapeLoneSurrogates(String json) {
         StringBuilder out = null;
@@ -248,95 +109,141 @@ public final class GradeJson {
         return out == null ? json : out.toString();
     }
 
-    /** One JSON object being read, with errors that name the field's path, such as {@code steps[1].tests[0].score}. */
-    private record Fields(Map<String, Object> map, String path) {
+    /** The whole file; keys in the order of the components. */
+    record GradeFile(
+            @JsonProperty(value = "score", required = true) int score,
+            @JsonProperty(value = "max_score", required = true) int maxScore,
+            @JsonProperty(value = "submission", required = true) String submission,
+            @JsonProperty(value = "graded_at", required = true) Instant gradedAt,
+            @JsonProperty(value = "grader_version", required = true) String graderVersion,
+            @JsonProperty(value = "steps", required = true) List<Step> steps,
+            @JsonProperty(value = "phases_ms", required = true) Map<String, Long> phasesMs,
+            @JsonProperty("protected_files") Protected protectedFiles,
+            // Older files have no timelines; Nulls.FAIL would reject the absent key as null.
+            @JsonProperty("timelines") @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, Timeline> timelines) {
 
-        boolean has(String key) {
-            return map.containsKey(key);
+        static GradeFile of(GradeReport report) {
+            List<StepResult> steps = report.steps() == null ? List.of() : report.steps();
+            Map<String, Timeline> timelines = new LinkedHashMap<>();
+            report.timelines().forEach((step, timeline) -> timelines.put(step, Timeline.of(timeline)));
+            return new GradeFile(report.score(), report.maxScore(), report.submission(), report.gradedAt(),
+                    report.graderVersion(), steps.stream().map(Step::of).toList(),
+                    report.phaseMillis() == null ? Map.of() : report.phaseMillis(), Protected.of(report.protectedFiles()),
+                    timelines);
         }
 
-        private String where(String key) {
-            return path.isEmpty() ? key : path + "." + key;
+        GradeReport report() {
+            Map<String, RunTimeline> runTimelines = new LinkedHashMap<>();
+            timelines.forEach((step, timeline) -> runTimelines.put(step, timeline.runTimeline()));
+            return new GradeReport(score, maxScore, submission, gradedAt, graderVersion,
+                    steps.stream().map(Step::result).toList(), Collections.unmodifiableMap(new LinkedHashMap<>(phasesMs)),
+                    protectedFiles == null ? ProtectedFiles.notChecked() : protectedFiles.files(), runTimelines);
+        }
+    }
+
+    /** One step. */
+    record Step(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty(value = "title", required = true) String title,
+            @JsonProperty(value = "score", required = true) int score,
+            @JsonProperty(value = "max_score", required = true) int maxScore,
+            @JsonProperty(value = "tests", required = true) List<Test> tests) {
+
+        static Step of(StepResult step) {
+            return new Step(step.id(), step.title(), step.score(), step.maxScore(),
+                    step.tests().stream().map(Test::of).toList());
         }
 
-        private Object required(String key) {
-            if (!map.containsKey(key)) {
-                throw new IllegalArgumentException("grade.json: " + where(key) + " is missing");
+        StepResult result() {
+            return new StepResult(id, title, score, maxScore, tests.stream().map(Test::result).toList());
+        }
+    }
+
+    /** One test; {@code file} and {@code line} only when it has a location. */
+    record Test(
+            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty(value = "status", required = true) @JsonSetter(nulls = Nulls.FAIL) TestStatus status,
+            @JsonProperty(value = "score", required = true) int score,
+            @JsonProperty(value = "max_score", required = true) int maxScore,
+            @JsonProperty(value = "message", required = true) String message,
+            @JsonProperty("file") @JsonInclude(JsonInclude.Include.NON_NULL) String file,
+            @JsonProperty("line") @JsonInclude(JsonInclude.Include.NON_NULL) Integer line) {
+
+        /** A file without its line is no location. */
+        Test {
+            if (file != null && line == null) {
+                throw new IllegalArgumentException("a test with a file needs its line");
             }
-            return map.get(key);
         }
 
-        int integer(String key) {
-            if (!(required(key) instanceof Long value) || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("grade.json: " + where(key) + " is not a whole number");
-            }
-            return value.intValue();
+        static Test of(TestResult test) {
+            SourceLocation location = test.location();
+            return new Test(test.name(), test.status(), test.score(), test.maxScore(), test.message(),
+                    location == null ? null : location.file(), location == null ? null : location.line());
         }
 
-        String text(String key) {
-            Object value = required(key);
-            if (value != null && !(value instanceof String)) {
-                throw new IllegalArgumentException("grade.json: " + where(key) + " is not a string");
-            }
-            return (String) value;
+        TestResult result() {
+            SourceLocation location = line == null ? null : new SourceLocation(file, line);
+            return new TestResult(name, status, score, maxScore, message, location);
+        }
+    }
+
+    /** The protected files; {@code intact} is written for readers of the file, and worked out again on reading. */
+    record Protected(
+            @JsonProperty(value = "checked", required = true) boolean checked,
+            @JsonProperty("intact") boolean intact,
+            @JsonProperty(value = "modified", required = true) List<String> modified,
+            @JsonProperty(value = "missing", required = true) List<String> missing,
+            @JsonProperty(value = "added", required = true) List<String> added) {
+
+        static Protected of(ProtectedFiles files) {
+            return new Protected(files.checked(), files.intact(), files.modified(), files.missing(), files.added());
         }
 
-        long longInteger(String key) {
-            if (!(required(key) instanceof Long value)) {
-                throw new IllegalArgumentException("grade.json: " + where(key) + " is not a whole number");
-            }
-            return value;
+        ProtectedFiles files() {
+            return new ProtectedFiles(checked, modified, missing, added);
+        }
+    }
+
+    /** A step's run timeline (see {@link RunTimeline}). */
+    record Timeline(
+            @JsonProperty(value = "verdict", required = true) String verdict,
+            @JsonProperty(value = "parallel", required = true) boolean parallel,
+            @JsonProperty(value = "serial", required = true) boolean serial,
+            @JsonProperty(value = "single_process", required = true) boolean singleProcess,
+            @JsonProperty(value = "tasks", required = true) int tasks,
+            @JsonProperty(value = "workers", required = true) int workers,
+            @JsonProperty(value = "max_concurrency", required = true) int maxConcurrency,
+            @JsonProperty(value = "span_ms", required = true) long spanMillis,
+            @JsonProperty(value = "lanes", required = true) List<String> lanes,
+            @JsonProperty(value = "bars", required = true) List<Bar> bars,
+            @JsonProperty(value = "truncated", required = true) boolean truncated) {
+
+        static Timeline of(RunTimeline timeline) {
+            return new Timeline(timeline.verdict(), timeline.parallel(), timeline.serial(), timeline.singleProcess(),
+                    timeline.tasks(), timeline.workers(), timeline.maxConcurrency(), timeline.spanMillis(),
+                    timeline.lanes(), timeline.bars().stream().map(Bar::of).toList(), timeline.truncated());
         }
 
-        List<?> list(String key) {
-            if (!(required(key) instanceof List<?> value)) {
-                throw new IllegalArgumentException("grade.json: " + where(key) + " is not an array");
-            }
-            return value;
+        RunTimeline runTimeline() {
+            return new RunTimeline(verdict, parallel, serial, singleProcess, tasks, workers, maxConcurrency, spanMillis,
+                    lanes, bars.stream().map(Bar::bar).toList(), truncated);
+        }
+    }
+
+    /** A task bar, written as the array {@code [lane, start_ms, end_ms]}. */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    record Bar(
+            @JsonProperty(value = "lane", required = true) int lane,
+            @JsonProperty(value = "start_ms", required = true) long startMs,
+            @JsonProperty(value = "end_ms", required = true) long endMs) {
+
+        static Bar of(RunTimeline.Bar bar) {
+            return new Bar(bar.lane(), bar.startMs(), bar.endMs());
         }
 
-        boolean bool(String key) {
-            if (!(required(key) instanceof Boolean value)) {
-                throw new IllegalArgumentException("grade.json: " + where(key) + " is not true or false");
-            }
-            return value;
-        }
-
-        List<String> texts(String key) {
-            if (!(required(key) instanceof List<?> list)) {
-                throw new IllegalArgumentException("grade.json: " + where(key) + " is not an array");
-            }
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                if (!(list.get(i) instanceof String text)) {
-                    throw new IllegalArgumentException("grade.json: " + where(key) + "[" + i + "] is not a string");
-                }
-                out.add(text);
-            }
-            return out;
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> object(String key) {
-            if (!(required(key) instanceof Map<?, ?> value)) {
-                throw new IllegalArgumentException("grade.json: " + where(key) + " is not an object");
-            }
-            return (Map<String, Object>) value;
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Fields> objects(String key) {
-            if (!(required(key) instanceof List<?> list)) {
-                throw new IllegalArgumentException("grade.json: " + where(key) + " is not an array");
-            }
-            List<Fields> out = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                if (!(list.get(i) instanceof Map<?, ?> item)) {
-                    throw new IllegalArgumentException("grade.json: " + where(key) + "[" + i + "] is not an object");
-                }
-                out.add(new Fields((Map<String, Object>) item, where(key) + "[" + i + "]"));
-            }
-            return out;
+        RunTimeline.Bar bar() {
+            return new RunTimeline.Bar(lane, startMs, endMs);
         }
     }
 }

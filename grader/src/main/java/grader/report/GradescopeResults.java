@@ -1,12 +1,11 @@
 package grader.report;
 
-import grader.json.Json;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import grader.json.GraderJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code results.json} in Gradescope's autograder format, for courses that grade the lab there
@@ -39,29 +38,27 @@ public final class GradescopeResults {
 
     /** The results as pretty-printed JSON text. */
     public static String toJson(GradeReport report) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("score", report.score());
-        root.put("output", ConsoleTable.render(report));
-        List<Object> tests = new ArrayList<>();
+        List<Test> tests = new ArrayList<>();
         for (StepResult step : report.steps()) {
             for (TestResult test : step.tests()) {
-                tests.add(test(step, test));
+                tests.add(Test.of(step, test));
             }
         }
-        root.put("tests", tests);
-        root.put("visibility", "visible");
-        root.put("stdout_visibility", "hidden");
-        return Json.writePretty(root);
+        return GraderJson.writePretty(new Results(report.score(), ConsoleTable.render(report), tests, "visible", "hidden"));
     }
 
-    private static Map<String, Object> test(StepResult step, TestResult test) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", ReportText.oneLine(step.title()) + NAME_SEPARATOR + ReportText.oneLine(test.name()));
-        map.put("score", test.score());
-        map.put("max_score", test.maxScore());
-        map.put("status", test.passed() ? "passed" : "failed");
-        map.put("output", output(test));
-        return map;
+    /** The whole file, keys in the order of the components. */
+    private record Results(int score, String output, List<Test> tests, String visibility,
+                           @JsonProperty("stdout_visibility") String stdoutVisibility) {
+    }
+
+    /** One test. */
+    private record Test(String name, int score, @JsonProperty("max_score") int maxScore, String status, String output) {
+
+        static Test of(StepResult step, TestResult test) {
+            return new Test(ReportText.oneLine(step.title()) + NAME_SEPARATOR + ReportText.oneLine(test.name()),
+                    test.score(), test.maxScore(), test.passed() ? "passed" : "failed", GradescopeResults.output(test));
+        }
     }
 
     private static String output(TestResult test) {

@@ -1,5 +1,6 @@
 package grader.report;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How one graded test ended. */
@@ -13,7 +14,8 @@ public enum TestStatus {
     /** The submission ran past its time limit: no points. */
     TIMEOUT;
 
-    /** The lower-case word used in grade.json ({@code passed}, {@code failed}, ...). */
+    /** The lower-case word used in grade.json ({@code passed}, {@code failed}, ...), and so in all JSON. */
+    @JsonValue
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }

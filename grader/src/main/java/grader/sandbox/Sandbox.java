@@ -1,6 +1,6 @@
 package grader.sandbox;
 
-import grader.json.Json;
+import grader.json.GraderJson;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -162,7 +162,7 @@ public final class Sandbox {
     private static Map<String, Object> readProbe(Path probeFile) {
         try {
             if (Files.isRegularFile(probeFile) && Files.size(probeFile) < 4 * 1024 * 1024) {
-                return Json.parseObject(Files.readString(probeFile, StandardCharsets.UTF_8));
+                return GraderJson.readObject(Files.readString(probeFile, StandardCharsets.UTF_8));
             }
         } catch (IOException | IllegalArgumentException e) {
             // an unreadable result is no result

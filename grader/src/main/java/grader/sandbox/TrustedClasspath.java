@@ -14,13 +14,13 @@ import java.util.stream.Stream;
 
 /**
  * The grader's own classes that a sandboxed run may see: the runtime ({@code multiprocessing}) and the
- * harness ({@code grader.harness}, {@code grader.json}), copied out of the grader's jar (or build
- * directory) into a directory of their own. Nothing else of the grader, above all not the hidden
- * tests, is on a sandboxed run's class path.
+ * harness ({@code grader.harness}), copied out of the grader's jar (or build directory) into a directory
+ * of their own. Nothing else of the grader, above all not the hidden tests, and none of its libraries
+ * is on a sandboxed run's class path: the harness makes do with the JDK.
  */
 public final class TrustedClasspath {
     private static final List<String> RUNTIME = List.of("multiprocessing/");
-    private static final List<String> HARNESS = List.of("grader/harness/", "grader/json/");
+    private static final List<String> HARNESS = List.of("grader/harness/");
 
     private final Path runtime;
     private final Path harness;

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import grader.batch.BatchRecord;
-import grader.json.Json;
+import grader.json.GraderJson;
 import grader.report.GradeReport;
 import grader.report.ReportText;
 import grader.report.RunTimeline;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +28,7 @@ class DashboardDataTest {
 
     private static Map<String, Object> data(StudentRecord... students) {
         List<StudentRecord> list = Arrays.asList(students);
-        return Json.parseObject(DashboardData.json(list, ClassAggregate.of(list), GENERATED));
+        return GraderJson.readObject(DashboardData.json(list, ClassAggregate.of(list), GENERATED));
     }
 
     @SuppressWarnings("unchecked")
@@ -43,6 +47,19 @@ class DashboardDataTest {
 
     private static GradeReport squareOnly(String outcomes, String message) {
         return GradeFixtures.report().step("square", outcomes, message).build();
+    }
+
+    @Nested
+    @DisplayName("the golden data (see GoldenFilesTest)")
+    class Golden {
+        @Test
+        @DisplayName("of the golden grades folder is written byte for byte")
+        void sameAsGolden() throws IOException {
+            Path golden = Path.of("src/test/resources/golden");
+            List<StudentRecord> students = GradeDirectory.read(golden.resolve("grades"));
+            assertEquals(Files.readString(golden.resolve("dashboard-data.json"), StandardCharsets.UTF_8),
+                    DashboardData.json(students, ClassAggregate.of(students), Instant.parse("2026-11-26T09:00:00Z")));
+        }
     }
 
     @Nested

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.batch.BatchRecord;
+import grader.report.GradeJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,12 +69,20 @@ class GradeDirectoryTest {
         }
 
         @Test
-        @DisplayName("an invalid grade file keeps its student, with the parser's message")
+        @DisplayName("an invalid grade file keeps its student, with what is wrong and where")
         void invalid() throws IOException {
             Files.writeString(grades.resolve("bob.json"), "{\"score\": 1");
             StudentRecord bob = only();
-            assertEquals(List.of("bob", "bad JSON at character 11: unexpected end of text"),
+            assertEquals(List.of("bob", "grade.json: bad JSON at line 1, column 12: unexpected end of text"),
                     List.of(bob.login(), bob.gradeFileError()));
+        }
+
+        @Test
+        @DisplayName("a grade file with a field of the wrong kind keeps its student, with the field's path")
+        void wrongKind() throws IOException {
+            Files.writeString(grades.resolve("bob.json"),
+                    GradeJson.toJson(GradeFixtures.perfect()).replaceFirst("\"max_score\": 5", "\"max_score\": \"5\""));
+            assertEquals("grade.json: steps[0].tests[0].max_score is not a whole number", only().gradeFileError());
         }
 
         @Test

@@ -1,6 +1,6 @@
 package grader.dashboard;
 
-import grader.json.Json;
+import grader.json.GraderJson;
 import java.util.Map;
 
 /** Cuts a generated page into the parts the tests look at. */
@@ -20,7 +20,7 @@ final class PageParts {
 
     /** The page's data, parsed. */
     static Map<String, Object> data(String page) {
-        return Json.parseObject(between(page, "<script type=\"application/json\" id=\"data\">", "</script>"));
+        return GraderJson.readObject(between(page, "<script type=\"application/json\" id=\"data\">", "</script>"));
     }
 
     /** The text of the page's executable script. */

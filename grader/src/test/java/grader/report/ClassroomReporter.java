@@ -1,6 +1,6 @@
 package grader.report;
 
-import grader.json.Json;
+import grader.json.GraderJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ public final class ClassroomReporter {
                 throw new IllegalStateException("no variable for runner " + runner);
             }
             String json = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-            reporter.resultsByRunner.put(runner, Json.parseObject(json));
+            reporter.resultsByRunner.put(runner, GraderJson.readObject(json));
         }
         return reporter;
     }

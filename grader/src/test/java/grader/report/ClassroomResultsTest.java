@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grader.json.Json;
+import grader.json.GraderJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassroomResultsTest {
 
     private static Map<String, Object> payload(GradeReport report, int step) {
-        return Json.parseObject(ClassroomResults.json(report.steps().get(step)));
+        return GraderJson.readObject(ClassroomResults.json(report.steps().get(step)));
     }
 
     @SuppressWarnings("unchecked")
@@ -117,7 +117,7 @@ class ClassroomResultsTest {
         @DisplayName("a step without tests and without its points is error, not a vacuous pass")
         void noTests() {
             StepResult empty = new StepResult("square", "Step 1: square", 0, 20, List.of());
-            assertEquals("error", Json.parseObject(ClassroomResults.json(empty)).get("status"));
+            assertEquals("error", GraderJson.readObject(ClassroomResults.json(empty)).get("status"));
         }
 
         @Test

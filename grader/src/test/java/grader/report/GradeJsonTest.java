@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grader.json.Json;
+import grader.json.GraderJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GradeJsonTest {
 
     private static Map<String, Object> parsed(GradeReport report) {
-        return Json.parseObject(GradeJson.toJson(report));
+        return GraderJson.readObject(GradeJson.toJson(report));
     }
 
     @SuppressWarnings("unchecked")
@@ -202,27 +204,115 @@ class GradeJsonTest {
     @Nested
     @DisplayName("reading a bad file")
     class BadFile {
-        @Test
-        @DisplayName("a missing field is named with its path")
-        void missingField() {
-            String json = GradeJson.toJson(SampleReports.mixed()).replaceFirst("\"max_score\": 5,", "");
-            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> GradeJson.parse(json));
-            assertEquals("grade.json: steps[0].tests[0].max_score is missing", error.getMessage());
+        private static String error(String json) {
+            return assertThrows(IllegalArgumentException.class, () -> GradeJson.parse(json)).getMessage();
+        }
+
+        private static String mixedWith(String from, String to) {
+            String json = GradeJson.toJson(SampleReports.mixed());
+            assertTrue(json.contains(from), from);
+            return json.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to));
         }
 
         @Test
-        @DisplayName("an unknown status is rejected")
+        @DisplayName("a missing field is named with its path")
+        void missingField() {
+            assertEquals("grade.json: steps[0].tests[0].max_score is missing", error(mixedWith("\"max_score\": 5,", "")));
+        }
+
+        @Test
+        @DisplayName("an unknown status is rejected, naming the statuses there are")
         void unknownStatus() {
-            String json = GradeJson.toJson(SampleReports.mixed()).replaceFirst("\"passed\"", "\"skipped\"");
-            assertThrows(IllegalArgumentException.class, () -> GradeJson.parse(json));
+            assertEquals("grade.json: steps[0].tests[0].status is not one of \"passed\", \"failed\", \"error\", \"timeout\": \"skipped\"",
+                    error(mixedWith("\"passed\"", "\"skipped\"")));
         }
 
         @Test
         @DisplayName("a fractional score is rejected")
         void fractionalScore() {
-            String json = GradeJson.toJson(SampleReports.mixed()).replaceFirst("\"score\": 73", "\"score\": 73.5");
-            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> GradeJson.parse(json));
-            assertEquals("grade.json: score is not a whole number", error.getMessage());
+            assertEquals("grade.json: score is not a whole number", error(mixedWith("\"score\": 73", "\"score\": 73.5")));
+        }
+
+        @Test
+        @DisplayName("a score in quotes is rejected")
+        void quotedScore() {
+            assertEquals("grade.json: score is not a whole number", error(mixedWith("\"score\": 73", "\"score\": \"73\"")));
+        }
+
+        @Test
+        @DisplayName("a step list that is null is rejected")
+        void nullSteps() {
+            assertEquals("grade.json: steps is not an array", error(mixedWith("\"steps\": [", "\"steps\": null, \"x\": [")));
+        }
+
+        @Test
+        @DisplayName("a phase time that is null is rejected")
+        void nullPhase() {
+            assertEquals("grade.json: phases_ms.compile is not a whole number", error(mixedWith("\"compile\": 812", "\"compile\": null")));
+        }
+
+        @Test
+        @DisplayName("a graded_at that is no instant is rejected, quoting it")
+        void badTime() {
+            assertEquals("grade.json: graded_at is not an ISO-8601 instant: \"yesterday\"",
+                    error(mixedWith("\"2025-03-01T12:34:56.789Z\"", "\"yesterday\"")));
+        }
+
+        @Test
+        @DisplayName("a test with a file but no line is rejected")
+        void fileWithoutLine() {
+            assertEquals("grade.json: steps[1].tests[2]: a test with a file needs its line", error(mixedWith(",\n          \"line\": 12", "")));
+        }
+
+        @Test
+        @DisplayName("a key twice is rejected, whichever copy a reader would take")
+        void duplicateKey() {
+            assertTrue(error(mixedWith("\"score\": 73,", "\"score\": 73, \"score\": 100,"))
+                    .matches("grade\\.json: bad JSON at line 2, column \\d+: Duplicate field 'score'"));
+        }
+
+        @Test
+        @DisplayName("text after the report is rejected")
+        void trailingText() {
+            assertTrue(error(GradeJson.toJson(SampleReports.mixed()) + "{}").startsWith("grade.json: bad JSON at line "));
+        }
+
+        @Test
+        @DisplayName("a file cut short says so, and where")
+        void cutShort() {
+            String json = GradeJson.toJson(SampleReports.mixed());
+            assertTrue(error(json.substring(0, json.length() / 2)).matches("grade\\.json: bad JSON at line \\d+, column \\d+: unexpected end of text"));
+        }
+    }
+
+    @Nested
+    @DisplayName("reading timelines")
+    class Timelines {
+        private final String withTimeline = GradeJson.toJson(new GradeReport(73, 100, "s", SampleReports.GRADED_AT, "v",
+                SampleReports.mixed().steps(), Map.of(), ProtectedFiles.notChecked(), Map.of("square", new RunTimeline(
+                        "v", true, false, false, 10, 4, 4, 3_300, List.of("main", "worker 1"),
+                        List.of(new RunTimeline.Bar(1, 140, 1249)), false))));
+
+        @Test
+        @DisplayName("a bar is written as [lane, start_ms, end_ms]")
+        void barShape() {
+            assertTrue(withTimeline.contains("\"bars\": [\n        [\n          1,\n          140,\n          1249\n        ]\n      ]"),
+                    withTimeline);
+        }
+
+        @Test
+        @DisplayName("a bar of two numbers is rejected")
+        void shortBar() {
+            String json = withTimeline.replace("140,\n          1249", "140");
+            assertEquals("grade.json: timelines.square.bars[0].end_ms is missing",
+                    assertThrows(IllegalArgumentException.class, () -> GradeJson.parse(json)).getMessage());
+        }
+
+        @Test
+        @DisplayName("null timelines read as none")
+        void nullTimelines() {
+            String json = GradeJson.toJson(SampleReports.mixed()).replace("\"timelines\": {}", "\"timelines\": null");
+            assertEquals(Map.of(), GradeJson.parse(json).timelines());
         }
     }
 }

@@ -3,7 +3,7 @@ package grader.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grader.json.Json;
+import grader.json.GraderJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class GradescopeResultsTest {
 
     private static Map<String, Object> parsed(GradeReport report) {
-        return Json.parseObject(GradescopeResults.toJson(report));
+        return GraderJson.readObject(GradescopeResults.toJson(report));
     }
 
     @SuppressWarnings("unchecked")

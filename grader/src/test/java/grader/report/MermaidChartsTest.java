@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import grader.browser.ChromiumAvailability;
 import grader.browser.HeadlessChromium;
-import grader.json.Json;
+import grader.json.GraderJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -216,7 +216,7 @@ class MermaidChartsTest {
             long end = start + 1_000 + (i % 3) * 1_000L;
             free[w] = end + 20;
             trace.append("{\"event\":\"task\",\"time_us\":").append(end + 5).append(",\"pid\":").append(workers[w])
-                    .append(",\"pool\":1,\"function\":").append(Json.quote("lab.Square.square")).append(",\"items\":1")
+                    .append(",\"pool\":1,\"function\":").append(GraderJson.write("lab.Square.square")).append(",\"items\":1")
                     .append(",\"start_us\":").append(start).append(",\"end_us\":").append(end)
                     .append(",\"ok\":").append(i != 4_321).append("}\n");
         }
@@ -315,7 +315,7 @@ class MermaidChartsTest {
     /** Mermaid's parse error for {@code text}, or null when it parses. */
     static String parseError(String text) {
         return (String) mermaid().evaluate("(async () => {\n"
-                + "  try { await mermaid.parse(" + Json.quote(text) + "); return null; }\n"
+                + "  try { await mermaid.parse(" + GraderJson.write(text) + "); return null; }\n"
                 + "  catch (e) { return String(e && e.message ? e.message : e); }\n"
                 + "})()");
     }
@@ -328,8 +328,8 @@ class MermaidChartsTest {
     static Rendering render(String text, String securityLevel) {
         String id = "chart" + RENDERS.incrementAndGet();
         Map<String, Object> result = (Map<String, Object>) mermaid().evaluate("(async () => {\n"
-                + "  mermaid.initialize({ startOnLoad: false, securityLevel: " + Json.quote(securityLevel) + " });\n"
-                + "  try { const { svg } = await mermaid.render(" + Json.quote(id) + ", " + Json.quote(text) + ");"
+                + "  mermaid.initialize({ startOnLoad: false, securityLevel: " + GraderJson.write(securityLevel) + " });\n"
+                + "  try { const { svg } = await mermaid.render(" + GraderJson.write(id) + ", " + GraderJson.write(text) + ");"
                 + " return { svg }; }\n"
                 + "  catch (e) { return { error: String(e && e.message ? e.message : e) }; }\n"
                 + "  finally { mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }); }\n"

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grader.json.Json;
+import grader.json.GraderJson;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
@@ -25,7 +25,7 @@ class TimelineReportTest {
         for (int i = 0; i < tasks; i++) {
             long start = T0 + 1_000 + (overlapping ? (i / 2) : i) * 100_000L;
             trace.append("{\"event\":\"task\",\"time_us\":").append(start + 100_000).append(",\"pid\":").append(11 + i % 2)
-                    .append(",\"pool\":1,\"function\":").append(Json.quote(function)).append(",\"items\":1,\"start_us\":")
+                    .append(",\"pool\":1,\"function\":").append(GraderJson.write(function)).append(",\"items\":1,\"start_us\":")
                     .append(start).append(",\"end_us\":").append(start + 99_000).append(",\"ok\":true}\n");
         }
         return Timeline.read(new StringReader(trace.toString()));
