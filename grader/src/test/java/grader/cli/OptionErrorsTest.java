@@ -3,6 +3,10 @@ package grader.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,14 @@ class OptionErrorsTest {
             "batch", List.of("students", "--out", "grades"),
             "dashboard", List.of("grades"));
 
+    /** A test run once for each of the grader's commands, named by the command. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"grade", "export", "batch", "dashboard"})
+    @interface ForEveryCommand {
+    }
+
     private static CliRun run(String command, String... more) {
         List<String> args = new ArrayList<>();
         args.add(command);
@@ -36,23 +48,20 @@ class OptionErrorsTest {
     @Nested
     @DisplayName("<command> --help")
     class Help {
-        @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"grade", "export", "batch", "dashboard"})
+        @ForEveryCommand
         @DisplayName("exits 0")
         void exitCode(String command) {
             assertEquals(Main.OK, CliRun.of(command, "--help").exitCode());
         }
 
-        @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"grade", "export", "batch", "dashboard"})
+        @ForEveryCommand
         @DisplayName("prints what the command does, then its usage")
         void usage(String command) {
             String help = CliRun.of(command, "--help").out();
             assertTrue(help.matches("(?s)[^\n]+\nUsage: java -jar grader\\.jar " + command + " .*"), help);
         }
 
-        @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"grade", "export", "batch", "dashboard"})
+        @ForEveryCommand
         @DisplayName("ends with the exit codes")
         void exitCodes(String command) {
             String help = CliRun.of(command, "--help").out();
@@ -60,22 +69,19 @@ class OptionErrorsTest {
                     + "   2   usage error: the command line does not fit the usage\n"), help);
         }
 
-        @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"grade", "export", "batch", "dashboard"})
+        @ForEveryCommand
         @DisplayName("-h prints the same")
         void shortOption(String command) {
             assertEquals(CliRun.of(command, "--help"), CliRun.of(command, "-h"));
         }
 
-        @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"grade", "export", "batch", "dashboard"})
+        @ForEveryCommand
         @DisplayName("help <command> prints the same")
         void helpCommand(String command) {
             assertEquals(CliRun.of(command, "--help"), CliRun.of("help", command));
         }
 
-        @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"grade", "export", "batch", "dashboard"})
+        @ForEveryCommand
         @DisplayName("wins over the arguments: nothing is checked or done")
         void beforeArguments(String command) {
             assertEquals(CliRun.of(command, "--help"), run(command, "--help"));
@@ -85,37 +91,32 @@ class OptionErrorsTest {
     @Nested
     @DisplayName("an unknown option")
     class UnknownOption {
-        @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"grade", "export", "batch", "dashboard"})
+        @ForEveryCommand
         @DisplayName("exits 2")
         void exitCode(String command) {
             assertEquals(Main.USAGE_ERROR, run(command, "--verbose").exitCode());
         }
 
-        @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"grade", "export", "batch", "dashboard"})
+        @ForEveryCommand
         @DisplayName("is named")
         void named(String command) {
             assertEquals("grader: unknown option: '--verbose'", run(command, "--verbose").problem());
         }
 
-        @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"grade", "export", "batch", "dashboard"})
+        @ForEveryCommand
         @DisplayName("the hint sends to the command's help")
         void hint(String command) {
             assertEquals("Run java -jar grader.jar " + command + " --help for its arguments and options.",
                     run(command, "--verbose").hint());
         }
 
-        @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"grade", "export", "batch", "dashboard"})
+        @ForEveryCommand
         @DisplayName("prints nothing on standard output")
         void quiet(String command) {
             assertEquals("", run(command, "--verbose").out());
         }
 
-        @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"grade", "export", "batch", "dashboard"})
+        @ForEveryCommand
         @DisplayName("a single dash is an option too")
         void singleDash(String command) {
             assertEquals("grader: unknown option: '-x'", run(command, "-x").problem());
@@ -176,8 +177,7 @@ class OptionErrorsTest {
                     CliRun.of(command, "dir", option, other, "x").problem());
         }
 
-        @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"grade", "export", "batch", "dashboard"})
+        @ForEveryCommand
         @DisplayName("before the arguments, it is an unknown option, never a path")
         void beforeArguments(String command) {
             List<String> args = new ArrayList<>(List.of(command, "--x"));

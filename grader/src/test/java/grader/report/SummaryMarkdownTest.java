@@ -20,47 +20,42 @@ class SummaryMarkdownTest {
     private static final Pattern OPENING_FENCE = Pattern.compile("^ {0,3}(`{3,})[^`]*$");
 
     /**
-     * The Markdown outside fenced code blocks, found the way CommonMark closes them: a line of at least
-     * as many backticks as the opening fence, with at most three spaces before and only spaces after.
+     * The Markdown split at its fenced code blocks, found the way CommonMark closes them: a line of at
+     * least as many backticks as the opening fence, with at most three spaces before and only spaces after.
+     *
+     * @param outside the lines outside every block
+     * @param blocks  the contents of each block, in order
      */
-    private static String outsideCodeBlocks(String markdown) {
-        StringBuilder out = new StringBuilder();
-        String fence = null;
-        for (String line : markdown.split("\n", -1)) {
-            if (fence == null) {
+    private record Fenced(String outside, List<String> blocks) {
+        static Fenced of(String markdown) {
+            StringBuilder outside = new StringBuilder();
+            List<String> blocks = new ArrayList<>();
+            StringBuilder block = null;
+            String fence = null;
+            for (String line : markdown.split("\n", -1)) {
                 Matcher opening = OPENING_FENCE.matcher(line);
-                if (opening.matches()) {
-                    fence = opening.group(1);
-                } else {
-                    out.append(line).append('\n');
-                }
-            } else if (line.matches(" {0,3}`{" + fence.length() + ",} *")) {
-                fence = null;
-            }
-        }
-        return out.toString();
-    }
-
-    /** The contents of each fenced code block, in order. */
-    private static List<String> codeBlocks(String markdown) {
-        List<String> blocks = new ArrayList<>();
-        StringBuilder block = null;
-        String fence = null;
-        for (String line : markdown.split("\n", -1)) {
-            if (fence == null) {
-                Matcher opening = OPENING_FENCE.matcher(line);
-                if (opening.matches()) {
+                if (fence == null && opening.matches()) {
                     fence = opening.group(1);
                     block = new StringBuilder();
+                } else if (fence == null) {
+                    outside.append(line).append('\n');
+                } else if (line.matches(" {0,3}`{" + fence.length() + ",} *")) {
+                    blocks.add(block.toString());
+                    fence = null;
+                } else {
+                    block.append(line).append('\n');
                 }
-            } else if (line.matches(" {0,3}`{" + fence.length() + ",} *")) {
-                blocks.add(block.toString());
-                fence = null;
-            } else {
-                block.append(line).append('\n');
             }
+            return new Fenced(outside.toString(), blocks);
         }
-        return blocks;
+    }
+
+    private static String outsideCodeBlocks(String markdown) {
+        return Fenced.of(markdown).outside();
+    }
+
+    private static List<String> codeBlocks(String markdown) {
+        return Fenced.of(markdown).blocks();
     }
 
     private static String hostile(String message) {
