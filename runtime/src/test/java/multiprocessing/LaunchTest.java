@@ -22,7 +22,6 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import multiprocessing.fixtures.PrintProperty;
 import multiprocessing.fixtures.SquaresMain;
-import multiprocessing.internal.ChildLauncher;
 import multiprocessing.internal.ChildMain;
 import multiprocessing.internal.ClassPathHandOver;
 import multiprocessing.internal.Config;

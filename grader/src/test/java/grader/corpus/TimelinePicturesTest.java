@@ -10,7 +10,6 @@ import grader.report.GradeJson;
 import grader.report.RunTimeline;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

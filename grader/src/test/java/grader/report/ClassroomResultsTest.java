@@ -212,7 +212,7 @@ class ClassroomResultsTest {
 
     @Nested
     @DisplayName("files")
-    class Files_ {
+    class WrittenFiles {
         @TempDir
         Path dir;
 

@@ -356,7 +356,10 @@ class MermaidChartsTest {
         @Test
         @DisplayName("are gantt charts, as the summary promises")
         void gantt() {
-            List<String> notGantt = charts().stream().filter(c -> !c.text().startsWith("gantt\n") && !c.text().contains("\ngantt\n")).map(Chart::source).toList();
+            List<String> notGantt = charts().stream()
+                    .filter(c -> !c.text().startsWith("gantt\n") && !c.text().contains("\ngantt\n"))
+                    .map(Chart::source)
+                    .toList();
             assertEquals(List.of(), notGantt);
         }
 
