@@ -5,11 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InvalidClassException;
-import java.io.NotSerializableException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +26,7 @@ public final class Codec {
     private static final byte LONG_LIST = 5;
     private static final byte RANGE = 6;
     private static final byte SERIALIZED = 9;
+    private static final byte METHOD_REFERENCE = 10;
 
     /** Said when data cannot be sent; a task or a target gets {@link #FUNCTION_ADVICE} instead. */
     private static final String DATA_ADVICE = "Send only values that can travel: numbers, strings, lists of them,"
@@ -52,11 +48,24 @@ public final class Codec {
     }
 
     /**
-     * As {@link #encode}, for a task or a Process target: the advice for what cannot be sent is about
-     * code (a method reference), not about data.
+     * As {@link #encode}, for a task or a Process target. A method reference (or a lambda that captures
+     * nothing) travels as the names of its method, which the receiver looks up without Java
+     * serialization; anything else is serialized, and the advice for what cannot be is about code (a
+     * method reference), not about data.
      */
     public static byte[] encodeFunction(Object function, String what) {
-        return encode(function, what, FUNCTION_ADVICE);
+        MethodReference reference = function == null ? null : MethodReference.of(function);
+        if (reference == null) {
+            return encode(function, what, FUNCTION_ADVICE);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(METHOD_REFERENCE);
+            reference.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private static byte[] encode(Object value, String what, String advice) {
@@ -74,7 +83,7 @@ public final class Codec {
     public static Object decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             return read(in);
-        } catch (IOException | ClassNotFoundException e) {
+        } catch (IOException | ReflectiveOperationException e) {
             throw new IllegalStateException("cannot decode a value sent by another process: " + e, e);
         }
     }
@@ -110,7 +119,7 @@ public final class Codec {
             }
         } else {
             out.writeByte(SERIALIZED);
-            serialize(out, value, what, advice);
+            JavaSerialization.write(out, value, what, advice);
         }
     }
 
@@ -126,19 +135,7 @@ public final class Codec {
         return true;
     }
 
-    private static void serialize(DataOutputStream out, Object value, String what, String advice)
-            throws IOException {
-        try {
-            ObjectOutputStream objects = new ObjectOutputStream(out);
-            objects.writeObject(value);
-            objects.flush();
-        } catch (NotSerializableException | InvalidClassException e) {
-            throw new IllegalArgumentException(what + " cannot be sent to another process: it holds an object of "
-                    + e.getMessage() + ", which is not Serializable. " + advice, e);
-        }
-    }
-
-    private static Object read(DataInputStream in) throws IOException, ClassNotFoundException {
+    private static Object read(DataInputStream in) throws IOException, ReflectiveOperationException {
         byte tag = in.readByte();
         switch (tag) {
             case NULL:
@@ -168,29 +165,24 @@ public final class Codec {
                 return list;
             }
             case SERIALIZED:
-                return new ContextObjectInputStream(in).readObject();
+                return JavaSerialization.read(in);
+            case METHOD_REFERENCE:
+                return resolve(MethodReference.read(in));
             default:
                 throw new IOException("unknown value tag " + tag);
         }
     }
 
-    /** Resolves classes with the thread's context loader too, so tasks from IDE or test loaders decode. */
-    private static final class ContextObjectInputStream extends ObjectInputStream {
-        ContextObjectInputStream(DataInputStream in) throws IOException {
-            super(in);
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            ClassLoader context = Thread.currentThread().getContextClassLoader();
-            if (context != null) {
-                try {
-                    return Class.forName(desc.getName(), false, context);
-                } catch (ClassNotFoundException ignored) {
-                    // fall back to the default resolution below
-                }
+    /** Looks the method up as serialization looks classes up: the thread's context loader first. */
+    private static ReflectiveFunction resolve(MethodReference reference) throws ReflectiveOperationException {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context != null) {
+            try {
+                return reference.resolve(context, true);
+            } catch (ClassNotFoundException ignored) {
+                // fall back to this runtime's own loader below
             }
-            return super.resolveClass(desc);
         }
+        return reference.resolve(Codec.class.getClassLoader(), true);
     }
 }

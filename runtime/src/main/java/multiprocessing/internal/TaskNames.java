@@ -1,7 +1,6 @@
 package multiprocessing.internal;
 
 import java.lang.invoke.SerializedLambda;
-import java.lang.reflect.Method;
 
 /**
  * Readable names for tasks and targets, such as {@code lab.Square.square}, for messages and the trace.
@@ -14,16 +13,11 @@ public final class TaskNames {
 
     /** {@code Class.method} for a lambda or method reference; the class name for anything else. */
     public static String describe(Object function) {
-        try {
-            Method writeReplace = function.getClass().getDeclaredMethod("writeReplace");
-            writeReplace.setAccessible(true);
-            Object replacement = writeReplace.invoke(function);
-            if (replacement instanceof SerializedLambda lambda) {
-                return lambda.getImplClass().replace('/', '.') + "." + lambda.getImplMethodName();
-            }
-        } catch (ReflectiveOperationException | RuntimeException notALambda) {
-            // an ordinary class implementing the interface
+        SerializedLambda lambda = MethodReference.serializedForm(function);
+        if (lambda != null) {
+            return lambda.getImplClass().replace('/', '.') + "." + lambda.getImplMethodName();
         }
+        // an ordinary class implementing the interface
         return function.getClass().getName();
     }
 }
