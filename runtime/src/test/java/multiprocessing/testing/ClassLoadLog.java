@@ -23,8 +23,9 @@ public final class ClassLoadLog {
 
     /**
      * Runs {@code body} with every child JVM it starts logging its class loads; the log to read after the
-     * children have exited. The folder is relative to the working directory, because -Xlog takes its
-     * file name up to the next colon, and an absolute Windows path has one.
+     * children have exited. The children get no other extra options: a coverage agent handed on to them
+     * would load classes of its own. The folder is relative to the working directory, because -Xlog takes
+     * its file name up to the next colon, and an absolute Windows path has one.
      */
     public static <T> ClassLoadLog during(Supplier<T> body) {
         Path folder;
@@ -36,7 +37,7 @@ public final class ClassLoadLog {
             throw new UncheckedIOException(e);
         }
         String option = "-Xlog:class+load=info:file=" + folder.toString().replace('\\', '/') + "/child-%p.log";
-        SystemProperty.withAppended(Config.WORKER_JVM_ARGS, option, body);
+        SystemProperty.with(Config.WORKER_JVM_ARGS, option, body);
         return new ClassLoadLog(folder);
     }
 
