@@ -1,7 +1,5 @@
 package multiprocessing.internal;
 
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.SerializedLambda;
@@ -95,18 +93,18 @@ final class MethodReference {
         return implClass + "." + methodName;
     }
 
-    void write(DataOutput out) throws IOException {
-        out.writeUTF(capturingClass);
-        out.writeUTF(implClass);
-        out.writeUTF(methodName);
-        out.writeUTF(descriptor);
-        out.writeByte(kind);
-        out.writeUTF(instantiatedType);
+    void write(ByteSink out) {
+        out.putString(capturingClass);
+        out.putString(implClass);
+        out.putString(methodName);
+        out.putString(descriptor);
+        out.putByte(kind);
+        out.putString(instantiatedType);
     }
 
-    static MethodReference read(DataInput in) throws IOException {
-        return new MethodReference(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUnsignedByte(),
-                in.readUTF());
+    static MethodReference read(ByteSource in) throws IOException {
+        return new MethodReference(in.getString(), in.getString(), in.getString(), in.getString(),
+                in.getByte() & 0xFF, in.getString());
     }
 
     /**
