@@ -1,12 +1,15 @@
 """Micro-benchmarks of Python's multiprocessing: the twin of the Java program bench.micro.JavaMicro.
 
-Usage: micro.py pool_start | map ITEMS CHUNKSIZE | apply ROUNDS WARMUP | queue ITEMS
+Usage: micro.py pool_start | map ITEMS CHUNKSIZE | apply ROUNDS WARMUP | queue ITEMS | boxed ITEMS
+                | worker_cpu ROUNDS PER_ROUND
 
 Each benchmark prints its figures as lines "RESULT <name> <value>", which the harness reads; the
 names and the work are the same as on the Java side, so the two can be set side by side.
 """
 import multiprocessing
+import os
 import statistics
+import subprocess
 import sys
 import time
 
@@ -18,6 +21,10 @@ def square(x):
 def produce(queue, items):
     for i in range(items):
         queue.put(i)
+
+
+def numbers(count):
+    return list(range(count))
 
 
 def report(name, value):
@@ -89,6 +96,53 @@ def queue_throughput(items):
     report("checksum", total)
 
 
+def boxed(items):
+    """One list of ITEMS ints through apply each way, after a small untimed round each way."""
+    with multiprocessing.Pool(processes=1) as pool:
+        pool.apply(sum, (numbers(1000),))
+        pool.apply(numbers, (1000,))
+        argument = numbers(items)
+        start = time.perf_counter()
+        total = pool.apply(sum, (argument,))
+        report("argument_ms", "%.3f" % millis_since(start))
+        start = time.perf_counter()
+        result = pool.apply(numbers, (items,))
+        report("result_ms", "%.3f" % millis_since(start))
+        report("argument_sum", total)
+        report("result_sum", sum(result))
+        pool.close()
+        pool.join()
+
+
+def children_cpu_ms():
+    """CPU of the children that have exited and been waited for: the same kernel count as the Java side's."""
+    times = os.times()
+    return (times.children_user + times.children_system) * 1000.0
+
+
+def worker_cpu(rounds, per_round):
+    """A pool worker's whole life (start, one tiny task, exit) against a bare interpreter, round by round."""
+    worker, bare, ratio = [], [], []
+    for _ in range(rounds):
+        start = children_cpu_ms()
+        for _ in range(per_round):
+            pool = multiprocessing.Pool(processes=1)
+            pool.apply(square, (7,))
+            pool.close()
+            pool.join()
+        middle = children_cpu_ms()
+        for _ in range(per_round):
+            subprocess.run([sys.executable, "-c", "pass"], check=True)
+        end = children_cpu_ms()
+        worker.append((middle - start) / per_round)
+        bare.append((end - middle) / per_round)
+        ratio.append(worker[-1] / bare[-1] if bare[-1] else float("nan"))
+    report("worker_cpu_ms", "%.3f" % statistics.median(worker))
+    report("bare_cpu_ms", "%.3f" % statistics.median(bare))
+    report("cpu_ratio", "%.3f" % statistics.median(ratio))
+    report("bare_command", "%s -c pass" % sys.executable)
+
+
 def main(args):
     if not args:
         sys.exit(__doc__)
@@ -101,6 +155,10 @@ def main(args):
         apply_round_trip(int(args[1]), int(args[2]))
     elif name == "queue":
         queue_throughput(int(args[1]))
+    elif name == "boxed":
+        boxed(int(args[1]))
+    elif name == "worker_cpu":
+        worker_cpu(int(args[1]), int(args[2]))
     else:
         sys.exit("unknown benchmark %r\n%s" % (name, __doc__))
 

@@ -30,13 +30,18 @@ record MicroBenchmark(String id, String title, List<String> args, List<String> j
     record Metric(String key, String title, String unit, boolean higherIsBetter) {
     }
 
-    /** The four micro-benchmarks, sized by {@code options}. */
+    /** Workers (and bare processes) per round of worker_cpu: the kernel counts CPU in ticks of 10 ms. */
+    static final int CPU_PER_ROUND = 3;
+
+    /** The micro-benchmarks, sized by {@code options}. */
     static List<MicroBenchmark> all(Options options) {
         // Python's default chunk size, about four chunks per worker; the Java pool's default follows the
         // same rule. Passing it explicitly to both keeps the batching equal whatever the defaults become.
         int items = options.mapItems();
         int chunksize = (items + 4 * 4 - 1) / (4 * 4);
         long queueItems = options.queueItems();
+        long boxedItems = options.boxedItems();
+        String boxedSum = String.valueOf(boxedItems * (boxedItems - 1) / 2);
         return List.of(
                 new MicroBenchmark("pool_start", "new Pool(4) to the first result of apply", List.of(), List.of(),
                         List.of(new Metric("first_result_ms", "Pool(4) to first result", "ms", false),
@@ -60,7 +65,21 @@ record MicroBenchmark(String id, String title, List<String> args, List<String> j
                         List.of(new Metric("items_per_s", "Queue throughput", "items/s", true),
                                 new Metric("first_item_ms", "start() to first item", "ms", false),
                                 new Metric("total_ms", "start() to last item", "ms", false)),
-                        Map.of("checksum", String.valueOf(queueItems * (queueItems - 1) / 2))));
+                        Map.of("checksum", String.valueOf(queueItems * (queueItems - 1) / 2))),
+                new MicroBenchmark("boxed", "a list of " + boxedItems + " boxed ints through apply on Pool(1): as the"
+                        + " argument (the task sums it), then as the result (the task builds it)",
+                        List.of(String.valueOf(boxedItems)), List.of(),
+                        List.of(new Metric("argument_ms", "apply with the list as argument", "ms", false),
+                                new Metric("result_ms", "apply with the list as result", "ms", false)),
+                        Map.of("argument_sum", boxedSum, "result_sum", boxedSum)),
+                new MicroBenchmark("worker_cpu", "CPU (user + system) of one worker's whole life (start, one tiny task,"
+                        + " exit) and of a bare process with the same options; " + options.cpuRounds() + " rounds of "
+                        + CPU_PER_ROUND + " each, alternating",
+                        List.of(String.valueOf(options.cpuRounds()), String.valueOf(CPU_PER_ROUND)), List.of(),
+                        List.of(new Metric("cpu_ratio", "worker CPU / bare process CPU", "x", false),
+                                new Metric("worker_cpu_ms", "worker CPU", "ms", false),
+                                new Metric("bare_cpu_ms", "bare process CPU", "ms", false)),
+                        Map.of()));
     }
 
     /** The program's arguments: the benchmark's name, then its parameters. */

@@ -20,10 +20,13 @@ import java.util.Set;
  * @param mapItems     how many numbers the map micro-benchmark squares
  * @param queueItems   how many items the queue micro-benchmark sends
  * @param applyRounds  how many sequential apply round trips are timed
+ * @param boxedItems   how many boxed ints the boxed micro-benchmark sends each way
+ * @param cpuRounds    how many rounds the worker_cpu micro-benchmark measures
  * @param report       where the markdown report goes
  */
 record Options(int pairs, int slowPairs, int microRuns, int gradeRuns, Set<String> sections, String python,
-               Duration timeout, int sampleMillis, int mapItems, int queueItems, int applyRounds, Path report) {
+               Duration timeout, int sampleMillis, int mapItems, int queueItems, int applyRounds, int boxedItems,
+               int cpuRounds, Path report) {
 
     /** Every section, in the order they run. */
     static final List<String> SECTIONS =
@@ -44,6 +47,8 @@ record Options(int pairs, int slowPairs, int microRuns, int gradeRuns, Set<Strin
             "  --map-items N      numbers squared by the map micro-benchmark (default 10000000)",
             "  --queue-items N    items sent by the queue micro-benchmark (default 300000)",
             "  --apply-rounds N   sequential apply round trips timed (default 2000)",
+            "  --boxed-items N    boxed ints sent through apply each way (default 5000000)",
+            "  --cpu-rounds N     rounds of the worker CPU measurement (default 5)",
             "  --report FILE      the markdown report (default bench/target/bench-report.md)",
             "  --no-build         (bench/run only) skip the Maven build",
             "",
@@ -68,6 +73,8 @@ record Options(int pairs, int slowPairs, int microRuns, int gradeRuns, Set<Strin
         int mapItems = 10_000_000;
         int queueItems = 300_000;
         int applyRounds = 2000;
+        int boxedItems = 5_000_000;
+        int cpuRounds = 5;
         Path report = Path.of("bench", "target", "bench-report.md");
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -93,12 +100,14 @@ record Options(int pairs, int slowPairs, int microRuns, int gradeRuns, Set<Strin
                 case "--map-items" -> mapItems = atLeast(name, value, 1);
                 case "--queue-items" -> queueItems = atLeast(name, value, 2);
                 case "--apply-rounds" -> applyRounds = atLeast(name, value, 1);
+                case "--boxed-items" -> boxedItems = atLeast(name, value, 1);
+                case "--cpu-rounds" -> cpuRounds = atLeast(name, value, 1);
                 case "--report" -> report = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         return new Options(pairs, slowPairs, microRuns, gradeRuns, sections, python, timeout, sampleMillis,
-                mapItems, queueItems, applyRounds, report);
+                mapItems, queueItems, applyRounds, boxedItems, cpuRounds, report);
     }
 
     /** Whether the section named {@code name} runs. */

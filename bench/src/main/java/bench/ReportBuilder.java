@@ -234,6 +234,16 @@ final class ReportBuilder {
         section.text("- **Queue throughput** is timed from the first item the main process gets to the last,"
                 + " so starting the producer (a fork in Python, a JVM in Java) is reported apart as"
                 + " \"start() to first item\".");
+        section.text("- **worker_cpu** is Java's own ratio, not a comparison with Python: the CPU (user + system) of"
+                + " a pool worker's whole life (start, one tiny task, exit) against a bare JVM that runs an empty"
+                + " main with the worker's own options (read from its command line while it runs). Both come from"
+                + " the kernel's count of the program's finished children (cutime + cstime of /proc/self/stat),"
+                + " three of each per round, alternating round by round; the ratio is the median of the rounds'."
+                + " Python's row is the same for a forked worker against `python3 -c pass`.");
+        section.text("- **boxed**: one list of N ints (boxed `Integer`s in Java) through `apply` on a pool of one"
+                + " worker, after an untimed small round each way: as the argument (the task sums it; the list"
+                + " is built before the clock starts) and as the result (the task builds it). The sums must be"
+                + " exact on both sides.");
     }
 
     private void commands(Report.Section section) {

@@ -17,6 +17,8 @@ final class Targets {
     static final double QUEUE_RATIO = 1.0;
     static final double QUEUE_THROUGHPUT_FACTOR = 2.0;
     static final double GRADING_SECONDS = 15.0;
+    static final double WORKER_CPU_FACTOR = 2.0;
+    static final double BOXED_RATIO = 2.0;
 
     private final Map<String, LabComparison> labs;
     private final Map<String, MicroResult> micro;
@@ -43,6 +45,9 @@ final class Targets {
         lines.add(slowSquareOverhead());
         lines.add(queueThroughput());
         lines.add(mapCompletes());
+        lines.add(workerCpu());
+        lines.add(boxedRatio("argument_ms", "as the argument"));
+        lines.add(boxedRatio("result_ms", "as the result"));
         lines.add(gradingTime());
         return lines;
     }
@@ -140,6 +145,48 @@ final class Targets {
             return TargetLine.miss(target, figure, limitText, "wrong results: " + wrong.get(0));
         }
         return verdict(target, figure, limitText, true, "all runs completed with the right checksum");
+    }
+
+    /** Java's own ratio, worker against bare JVM: no Python needed. */
+    private TargetLine workerCpu() {
+        String target = "a worker JVM's CPU / a bare JVM's with the same options";
+        String limitText = "<= " + Format.ratio(WORKER_CPU_FACTOR);
+        MicroResult cpu = micro.get("worker_cpu");
+        if (cpu == null) {
+            return TargetLine.skip(target, limitText, "not run (--only)");
+        }
+        Double ratio = cpu.median(true, "cpu_ratio");
+        if (ratio == null) {
+            List<RunResult> failed = cpu.series().allRuns(true).stream().filter(run -> !run.ok()).toList();
+            return TargetLine.miss(target, Format.NONE, limitText, failed.isEmpty() ? "no figure printed"
+                    : "the runs failed: " + failed.get(0).failure() + " " + failed.get(0).stderr().strip());
+        }
+        String figure = String.format(Locale.ROOT, "%s (worker %s ms, bare %s ms)", Format.ratio(ratio),
+                Format.figure(cpu.median(true, "worker_cpu_ms")), Format.figure(cpu.median(true, "bare_cpu_ms")));
+        return verdict(target, figure, limitText, ratio <= WORKER_CPU_FACTOR,
+                Format.signed(WORKER_CPU_FACTOR - ratio, ""));
+    }
+
+    private TargetLine boxedRatio(String key, String way) {
+        String target = "a list of boxed ints through apply " + way + ", Java / Python";
+        String limitText = "<= " + Format.ratio(BOXED_RATIO);
+        MicroResult boxed = micro.get("boxed");
+        if (boxed == null) {
+            return TargetLine.skip(target, limitText, "not run (--only)");
+        }
+        if (noPython != null) {
+            return TargetLine.skip(target, limitText, noPython);
+        }
+        Double ratio = boxed.ratio(key);
+        String figure = String.format(Locale.ROOT, "%s (Java %s ms, Python %s ms)", Format.ratio(ratio),
+                Format.figure(boxed.median(true, key)), Format.figure(boxed.median(false, key)));
+        if (!boxed.problems().isEmpty()) {
+            return TargetLine.miss(target, figure, limitText, "a run got the wrong sums: " + boxed.problems().get(0));
+        }
+        if (ratio == null) {
+            return TargetLine.miss(target, figure, limitText, "no pair where both runs succeeded");
+        }
+        return verdict(target, figure, limitText, ratio <= BOXED_RATIO, Format.signed(BOXED_RATIO - ratio, ""));
     }
 
     private TargetLine gradingTime() {

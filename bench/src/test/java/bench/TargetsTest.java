@@ -35,7 +35,7 @@ class TargetsTest {
                 "complex_square", lab("complex_square", 0.2, 0.4, "x", "x"),
                 "slow_square", lab("slow_square", 3.5, 3.3, "x", "x")),
                 Map.of("queue", queue(600_000, 150_000)), null, null).evaluate();
-        assertEquals(7, lines.size());
+        assertEquals(10, lines.size());
         TargetLine square = line(lines, "square");
         assertEquals(TargetLine.Verdict.MISS, square.verdict());
         assertEquals("-7.00", square.margin());
@@ -66,5 +66,36 @@ class TargetsTest {
         TargetLine square = line(lines, "square");
         assertEquals(TargetLine.Verdict.SKIP, square.verdict());
         assertEquals("python3 is not on the PATH", square.margin());
+    }
+
+    private static MicroResult micro(String id, String javaOut, String pythonOut) {
+        MicroBenchmark benchmark = MicroBenchmark.all(Options.parse(new String[0])).stream()
+                .filter(b -> b.id().equals(id)).findFirst().orElseThrow();
+        Series series = new Series(new Series.Pair(Runs.ok("j", 1, javaOut), Runs.ok("p", 1, pythonOut)),
+                List.of(new Series.Pair(Runs.ok("j", 1, javaOut), Runs.ok("p", 1, pythonOut))));
+        return new MicroResult(benchmark, series, List.of());
+    }
+
+    @Test
+    void workerCpuIsJavasOwnRatio() {
+        MicroResult cpu = micro("worker_cpu", "RESULT cpu_ratio 1.5\nRESULT worker_cpu_ms 150\nRESULT bare_cpu_ms 100\n",
+                "RESULT cpu_ratio 0.2\n");
+        TargetLine line = line(new Targets(Map.of(), Map.of("worker_cpu", cpu), null, "no Python").evaluate(),
+                "a worker JVM's CPU");
+        assertEquals(TargetLine.Verdict.PASS, line.verdict());
+        assertEquals("+0.50", line.margin());
+    }
+
+    @Test
+    void boxedListsAreJudgedEachWay() {
+        MicroResult boxed = micro("boxed", "RESULT argument_ms 900\nRESULT result_ms 500\n",
+                "RESULT argument_ms 300\nRESULT result_ms 500\n");
+        List<TargetLine> lines = new Targets(Map.of(), Map.of("boxed", boxed), null, null).evaluate();
+        TargetLine argument = line(lines, "a list of boxed ints through apply as the argument");
+        TargetLine result = line(lines, "a list of boxed ints through apply as the result");
+        assertEquals(TargetLine.Verdict.MISS, argument.verdict());
+        assertEquals("-1.00", argument.margin());
+        assertEquals(TargetLine.Verdict.PASS, result.verdict());
+        assertEquals("+1.00", result.margin());
     }
 }

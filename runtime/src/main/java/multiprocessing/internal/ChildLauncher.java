@@ -68,7 +68,8 @@ public final class ChildLauncher {
                 bootstrap.role() == Bootstrap.Role.PROCESS);
         ChildRegistry.track(child);
         try {
-            lifeline.write((bootstrap.toLine() + "\n").getBytes(StandardCharsets.US_ASCII));
+            // The child's pid first: the child could ask ProcessHandle, but at a cost to its start (see ProcessId).
+            lifeline.write((process.pid() + " " + bootstrap.toLine() + "\n").getBytes(StandardCharsets.US_ASCII));
             lifeline.flush();
         } catch (IOException e) {
             // The child died at once; whoever waits for it will see its exit code and error output.

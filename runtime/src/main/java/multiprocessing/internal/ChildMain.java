@@ -13,6 +13,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import multiprocessing.Action;
 import multiprocessing.Target;
 
@@ -43,15 +44,25 @@ public final class ChildMain {
         child = true;
         lifeline = new FileInputStream(FileDescriptor.in).getChannel();
         ExitHook.install();
-        Bootstrap bootstrap = Bootstrap.fromLine(readLine(Channels.newInputStream(lifeline)));
-        bootstrap.properties().forEach(System::setProperty);
+        // "<pid> <bootstrap>": the parent tells the child its pid along with what to do.
+        String line = readLine(Channels.newInputStream(lifeline));
+        int space = line.indexOf(' ');
+        if (space < 1) {
+            throw new IOException("not a bootstrap line: this class is started by the multiprocessing runtime, not by"
+                    + " hand");
+        }
+        ProcessId.tell(Long.parseLong(line.substring(0, space)));
+        Bootstrap bootstrap = Bootstrap.fromLine(line.substring(space + 1));
+        for (Map.Entry<String, String> property : bootstrap.properties().entrySet()) {
+            System.setProperty(property.getKey(), property.getValue());
+        }
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Charset charset = Charset.defaultCharset();
         stdoutCount = new CountingOutputStream(new FileOutputStream(FileDescriptor.out));
         stderrCount = new CountingOutputStream(new FileOutputStream(FileDescriptor.err));
         System.setOut(new PrintStream(stdoutCount, true, charset));
         System.setErr(new PrintStream(stderrCount, true, charset));
-        Daemons.start("multiprocessing-lifeline", ChildMain::watchLifeline);
+        Daemons.start("multiprocessing-lifeline", new LifelineWatcher());
         if (bootstrap.role() == Bootstrap.Role.WORKER) {
             WorkerLoop.run(bootstrap);
         } else {
@@ -86,7 +97,7 @@ public final class ChildMain {
             }
         } catch (Throwable failure) {
             // Python prints the traceback and exits with 1; so does this.
-            System.err.println("Process " + bootstrap.targetName() + " (pid " + ProcessHandle.current().pid()
+            System.err.println("Process " + bootstrap.targetName() + " (pid " + ProcessId.current()
                     + ") failed:");
             failure.printStackTrace();
             exitCode = 1;
@@ -127,17 +138,35 @@ public final class ChildMain {
         if (exiting) {
             return;
         }
-        Thread halt = new Thread(() -> {
+        Daemons.start("multiprocessing-halt", new Halt());
+        System.exit(1);
+    }
+
+    /*
+     * The child's threads are named classes, not lambdas: a child's first lambda spins method handles and
+     * a class at run time, a noticeable share of a worker's start-up (the same goes for string
+     * concatenation, which the runtime compiles to StringBuilder calls).
+     */
+
+    /** Watches the pipe from the parent; its end means the parent died. */
+    private static final class LifelineWatcher implements Runnable {
+        @Override
+        public void run() {
+            watchLifeline();
+        }
+    }
+
+    /** Halts the JVM when shutdown hooks take longer than their grace after the parent died. */
+    private static final class Halt implements Runnable {
+        @Override
+        public void run() {
             try {
                 Thread.sleep(HALT_AFTER_MILLIS);
             } catch (InterruptedException ignored) {
                 // halt anyway
             }
             Runtime.getRuntime().halt(1);
-        }, "multiprocessing-halt");
-        halt.setDaemon(true);
-        halt.start();
-        System.exit(1);
+        }
     }
 
     private static String readLine(InputStream in) throws IOException {

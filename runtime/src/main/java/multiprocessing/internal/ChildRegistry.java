@@ -71,11 +71,21 @@ public final class ChildRegistry {
 
     /** Stops every live child: politely first, then by force. Runs in the {@link ExitHook}. */
     static void stopAll() {
+        // Plain loops, not streams and lambdas: every child JVM runs this on its way out, and its first
+        // lambda would cost it method-handle machinery just to stop no children.
         List<ChildProcess> children = new ArrayList<>(LIVE);
-        children.forEach(child -> child.markStopped("exit"));
+        if (children.isEmpty()) {
+            reportExits();
+            return;
+        }
+        for (ChildProcess child : children) {
+            child.markStopped("exit");
+        }
         // A polite stop first so that children run their own shutdown hooks (coverage agents, their
         // own children), then a forced one for whatever is still there.
-        children.forEach(child -> child.process().destroy());
+        for (ChildProcess child : children) {
+            child.process().destroy();
+        }
         long deadline = System.currentTimeMillis() + GRACE_MILLIS;
         for (ChildProcess child : children) {
             try {
@@ -85,7 +95,11 @@ public final class ChildRegistry {
                 break;
             }
         }
-        children.stream().filter(ChildProcess::isAlive).forEach(ChildProcess::kill);
+        for (ChildProcess child : children) {
+            if (child.isAlive()) {
+                child.kill();
+            }
+        }
         reportExits();
     }
 

@@ -16,7 +16,9 @@ final class ExitHook {
     private static volatile boolean exiting;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ExitHook::run, "multiprocessing-exit"));
+        // A named class rather than ExitHook::run: every child installs this hook while it starts, and
+        // a child's first lambda costs it method-handle machinery it otherwise never needs.
+        Runtime.getRuntime().addShutdownHook(new Thread(new Hook(), "multiprocessing-exit"));
     }
 
     private ExitHook() {
@@ -41,6 +43,14 @@ final class ExitHook {
     /** Whether this JVM is shutting down: then no child may be started, not even to replace a worker. */
     static boolean exiting() {
         return exiting;
+    }
+
+    /** The hook's body. */
+    private static final class Hook implements Runnable {
+        @Override
+        public void run() {
+            ExitHook.run();
+        }
     }
 
     private static void run() {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -128,14 +129,16 @@ public final class Hub {
 
     /** Opens a connection from this process to another JVM's hub and greets it. */
     public static Connection connect(Address to, byte kind, long argument) throws IOException {
-        Socket socket = new Socket();
+        // Direct, with no proxy to consult: the default Socket looks up the system's proxy settings first,
+        // loading classes that only cost a starting worker time. A loopback connection needs no proxy.
+        Socket socket = new Socket(Proxy.NO_PROXY);
         try {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), to.port()), CONNECT_TIMEOUT_MILLIS);
             Connection connection = new Connection(socket);
             connection.out.writeUTF(to.secret());
             connection.out.writeByte(kind);
             connection.out.writeLong(argument);
-            connection.out.writeLong(ProcessHandle.current().pid());
+            connection.out.writeLong(ProcessId.current());
             connection.out.flush();
             return connection;
         } catch (IOException e) {

@@ -128,7 +128,7 @@ public final class PoolEngine {
     public <T, R> Outcome<R> apply(String call, Task<T, R> task, T argument, Callback<? super R> callback,
                                    ErrorCallback errorCallback) {
         String function = TaskNames.describe(task);
-        Outcome<R> outcome = new Outcome<>(callbackThread, function + "(" + argument + ")");
+        Outcome<R> outcome = new Outcome<>(callbackThread, TaskNames.call(function, argument));
         Job<R> job = new Job<>(nextJob.getAndIncrement(), outcome, callback, errorCallback, function, 1, 1, true);
         List<Object> single = new ArrayList<>(1);
         single.add(argument);

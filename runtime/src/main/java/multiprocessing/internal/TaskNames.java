@@ -1,7 +1,7 @@
 package multiprocessing.internal;
 
 import java.lang.invoke.SerializedLambda;
-import java.lang.reflect.Method;
+import java.util.Collection;
 
 /**
  * Readable names for tasks and targets, such as {@code lab.Square.square}, for messages and the trace.
@@ -14,16 +14,37 @@ public final class TaskNames {
 
     /** {@code Class.method} for a lambda or method reference; the class name for anything else. */
     public static String describe(Object function) {
-        try {
-            Method writeReplace = function.getClass().getDeclaredMethod("writeReplace");
-            writeReplace.setAccessible(true);
-            Object replacement = writeReplace.invoke(function);
-            if (replacement instanceof SerializedLambda lambda) {
-                return lambda.getImplClass().replace('/', '.') + "." + lambda.getImplMethodName();
-            }
-        } catch (ReflectiveOperationException | RuntimeException notALambda) {
-            // an ordinary class implementing the interface
+        SerializedLambda lambda = MethodReference.serializedForm(function);
+        if (lambda != null) {
+            return lambda.getImplClass().replace('/', '.') + "." + lambda.getImplMethodName();
         }
+        // an ordinary class implementing the interface
         return function.getClass().getName();
+    }
+
+    /** How many elements of a collection argument {@link #call} shows. */
+    static final int SHOWN_ELEMENTS = 10;
+
+    /**
+     * One call for messages, such as {@code lab.Square.square(7)}. A big collection argument shows its
+     * first {@value #SHOWN_ELEMENTS} elements and its size: written out whole, a list of five million
+     * numbers cost seconds for a text nobody reads.
+     */
+    static String call(String function, Object argument) {
+        StringBuilder text = new StringBuilder(function).append('(');
+        if (argument instanceof Collection<?> collection && collection.size() > SHOWN_ELEMENTS) {
+            text.append('[');
+            int shown = 0;
+            for (Object element : collection) {
+                if (shown == SHOWN_ELEMENTS) {
+                    break;
+                }
+                text.append(shown++ == 0 ? "" : ", ").append(element == collection ? "(this Collection)" : element);
+            }
+            text.append(", ...] (").append(collection.size()).append(" elements)");
+        } else {
+            text.append(argument);
+        }
+        return text.append(')').toString();
     }
 }

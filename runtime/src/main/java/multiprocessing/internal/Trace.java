@@ -22,7 +22,7 @@ public final class Trace {
     /** Whether this JVM writes trace events. Read once: child JVMs get the property before this class loads. */
     public static final boolean ENABLED = System.getProperty(Config.TRACE) != null;
 
-    private static final long PID = ProcessHandle.current().pid();
+    private static final long PID = ProcessId.current();
     /** Puts (index 0) and gets (index 1) per queue; atomic, since a producer and a consumer thread count at once. */
     private static final Map<Long, AtomicLongArray> QUEUE_COUNTS = new ConcurrentHashMap<>();
     private static final AtomicBoolean WRITE_FAILURE_REPORTED = new AtomicBoolean();

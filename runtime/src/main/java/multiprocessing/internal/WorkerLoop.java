@@ -18,7 +18,6 @@ final class WorkerLoop {
 
     static void run(Bootstrap bootstrap) throws IOException {
         Hub.Connection parent = Hub.connect(bootstrap.hub(), Hub.WORKER, bootstrap.launchId());
-        warmUpDecoding();
         try {
             while (true) {
                 byte type = parent.in.readByte();
@@ -38,27 +37,6 @@ final class WorkerLoop {
             // the pool closed the connection: nothing more to do
         }
         ChildMain.exit(0);
-    }
-
-    /**
-     * Decodes a task once in the background while the worker waits for its first one. Tasks arrive as
-     * serialized lambdas, and the first decoding in a JVM loads and links the whole of Java
-     * serialization and spins method handles: about a tenth of a second that, done here, overlaps the
-     * wait for the pool's other workers instead of delaying the first result.
-     */
-    private static void warmUpDecoding() {
-        Daemons.start("multiprocessing-warm-up", () -> {
-            try {
-                Task<Integer, Integer> probe = WorkerLoop::warmUpTask;
-                Codec.decode(Codec.encode(probe, "the warm-up task"));
-            } catch (RuntimeException e) {
-                // Only a head start: the first real task decodes the same way, and reports any problem.
-            }
-        });
-    }
-
-    private static Integer warmUpTask(Integer value) {
-        return value;
     }
 
     @SuppressWarnings("unchecked")

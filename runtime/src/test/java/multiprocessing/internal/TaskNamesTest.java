@@ -1,13 +1,18 @@
 package multiprocessing.internal;
 
+import static multiprocessing.Range.range;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import multiprocessing.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Covers {@link TaskNames}: readable names for method references, lambdas and ordinary classes. */
+/**
+ * Covers {@link TaskNames}: readable names for method references, lambdas and ordinary classes, and
+ * for one call, whose big collection argument is cut short.
+ */
 @DisplayName("TaskNames")
 class TaskNamesTest {
 
@@ -51,5 +56,18 @@ class TaskNamesTest {
     void plainLambda() {
         Runnable plain = () -> { };
         assertEquals(plain.getClass().getName(), TaskNames.describe(plain));
+    }
+
+    @Test
+    @DisplayName("a call with a small argument shows the argument whole")
+    void smallCall() {
+        assertEquals("lab.Square.square([1, 2, 3])", TaskNames.call("lab.Square.square", List.of(1, 2, 3)));
+    }
+
+    @Test
+    @DisplayName("a call with a big collection shows its first ten elements and its size")
+    void bigCall() {
+        assertEquals("f([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, ...] (5000000 elements))",
+                TaskNames.call("f", range(5_000_000)));
     }
 }
