@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import multiprocessing.fixtures.LessonTrace;
 import multiprocessing.internal.Config;
-import multiprocessing.testing.FlatJson;
+import multiprocessing.tools.FlatJson;
 import multiprocessing.testing.JavaProcess;
 import multiprocessing.tools.RunChecks;
 import multiprocessing.tools.RunChecks.Finding;

@@ -21,7 +21,7 @@ import multiprocessing.fixtures.TraceFormat;
 import multiprocessing.fixtures.TraceParent;
 import multiprocessing.internal.Config;
 import multiprocessing.internal.Trace;
-import multiprocessing.testing.FlatJson;
+import multiprocessing.tools.FlatJson;
 import multiprocessing.testing.JavaProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -27,9 +27,7 @@ class ClassroomCsvTest {
             + "87,100\r\n";
 
     private static ClassroomRow only(String csv) {
-        List<ClassroomRow> rows = ClassroomCsv.parse(csv);
-        assertEquals(1, rows.size(), "rows");
-        return rows.get(0);
+        return OnlyOne.of(ClassroomCsv.parse(csv), "rows");
     }
 
     @Nested

@@ -83,21 +83,27 @@ class DashboardTest {
             assertEquals(List.of("alice", "bob", "carol"), loginsOnPage());
         }
 
-        @Test
-        @DisplayName("an unreadable grade file is a warning, not a failure")
-        void unreadable() throws IOException {
-            Files.writeString(grades.resolve("carol.json"), "{");
-            run(null);
-            assertEquals(List.of("alice", "bob", "carol"), loginsOnPage());
-        }
+        @Nested
+        @DisplayName("with an unreadable grade file")
+        class UnreadableFile {
+            @BeforeEach
+            void breakOneFile() throws IOException {
+                Files.writeString(grades.resolve("carol.json"), "{");
+                run(null);
+            }
 
-        @Test
-        @DisplayName("warns about unreadable files")
-        void warning() throws IOException {
-            Files.writeString(grades.resolve("carol.json"), "{");
-            run(null);
-            assertEquals("dashboard: 1 student's files could not be read; the page flags them with "
-                    + "\"grading error or timeout\".\n", err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
+            @Test
+            @DisplayName("still lists the student: a warning, not a failure")
+            void listed() throws IOException {
+                assertEquals(List.of("alice", "bob", "carol"), loginsOnPage());
+            }
+
+            @Test
+            @DisplayName("warns about it")
+            void warning() {
+                assertEquals("dashboard: 1 student's files could not be read; the page flags them with "
+                        + "\"grading error or timeout\".\n", err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
+            }
         }
     }
 }

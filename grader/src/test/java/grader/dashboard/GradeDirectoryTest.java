@@ -27,9 +27,7 @@ class GradeDirectoryTest {
     }
 
     private StudentRecord only() throws IOException {
-        List<StudentRecord> students = GradeDirectory.read(grades);
-        assertEquals(1, students.size(), "students");
-        return students.get(0);
+        return OnlyOne.of(GradeDirectory.read(grades), "students");
     }
 
     @Nested

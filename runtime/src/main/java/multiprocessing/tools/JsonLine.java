@@ -1,7 +1,7 @@
 package multiprocessing.tools;
 
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,7 +41,7 @@ final class JsonLine {
     private Map<String, Object> object() {
         skipSpace();
         expect('{');
-        Map<String, Object> fields = new HashMap<>();
+        Map<String, Object> fields = new LinkedHashMap<>(); // in the line's order, for messages and tests
         skipSpace();
         if (peek() == '}') {
             at++;

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import multiprocessing.fixtures.TimelineScenarios;
 import multiprocessing.internal.Config;
-import multiprocessing.testing.FlatJson;
 import multiprocessing.testing.JavaProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
